@@ -1,0 +1,135 @@
+package io.pipelineevents.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.search.Search;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pipelineevents.app.config.ConfigFile;
+import io.pipelineevents.app.config.Settings;
+import io.pipelineevents.app.config.SettingsReader;
+import io.pipelineevents.app.embedded.EmbeddedSqs;
+import io.pipelineevents.app.sqs.QueueUrls;
+import io.pipelineevents.app.sqs.SqsClientFactory;
+import io.pipelineevents.mappings.MappingLoadException;
+import io.pipelineevents.mappings.MappingSet;
+import io.pipelineevents.routes.delivery.RealmDeliveryRoutes;
+import io.pipelineevents.routes.envelope.EnvelopeReader;
+import io.pipelineevents.routes.source.NotificationOutcome;
+import io.pipelineevents.routes.source.SqsSource;
+import io.pipelineevents.routes.source.SqsSourceRoute;
+import java.io.PrintStream;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The assembled service: embedded queue (when none is configured), SQS client, mappings, routes, all run by
+ * camel-main. Everything that can be checked before the first message is checked here, so a bad setting, a bad
+ * mapping or a missing queue stops the start instead of failing message after message.
+ */
+public final class PipelineService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineService.class);
+    private static final int EMBEDDED_MAX_RECEIVE_COUNT = 5;
+
+    private final Main main;
+    private final SqsClient sqs;
+    private final Optional<EmbeddedSqs> embedded;
+    private final MeterRegistry meters;
+
+    private PipelineService(Main main, SqsClient sqs, Optional<EmbeddedSqs> embedded, MeterRegistry meters) {
+        this.main = main;
+        this.sqs = sqs;
+        this.embedded = embedded;
+        this.meters = meters;
+    }
+
+    /** Prepares everything and returns a service that {@link #run()} or {@link #start()} sets going. */
+    public static PipelineService create(Settings settings, ConfigFile config, PrintStream console)
+            throws MappingLoadException, QueueUrls.QueueUnavailableException {
+        MappingSet mappings = settings.mappingsPath().isPresent()
+                ? MappingSet.load(settings.mappingsPath().get())
+                : MappingSet.preset(settings.mappingsPreset());
+        LOG.info("Mappings: {}", mappings.describe());
+
+        Optional<EmbeddedSqs> embedded = settings.embeddedPort().map(EmbeddedSqs::start);
+        SqsClient sqs = SqsClientFactory.create(settings.connection());
+        try {
+            SqsSource source = settings.source();
+            if (embedded.isPresent()) {
+                EmbeddedSqs.createQueues(sqs, source.queue().name(), SettingsReader.EMBEDDED_DEAD_LETTER_QUEUE,
+                        EMBEDDED_MAX_RECEIVE_COUNT);
+            }
+            String queueUrl = QueueUrls.resolve(sqs, source.queue(), "source");
+            if (source.deadLetterQueue().isPresent()) {
+                QueueUrls.resolve(sqs, source.deadLetterQueue().get(), "dead-letter");
+            }
+            embedded.ifPresent(server -> announce(server, queueUrl));
+            LOG.info("Reading {} ({} consumer(s), body format {}); unprocessable messages go to {}", queueUrl,
+                    source.consumers(), source.bodyFormat().configName(),
+                    source.deadLetterQueue().map(Object::toString).orElse("the queue's own redrive policy"));
+            LOG.info("Realms: {}", settings.realms().stream().map(Object::toString).collect(Collectors.joining(", ")));
+
+            ObjectMapper json = new ObjectMapper();
+            MeterRegistry meters = new SimpleMeterRegistry();
+            Main main = new Main();
+            main.setPropertyPlaceholderLocations(config.camelLocations());
+            main.bind(SqsSource.CLIENT_BEAN, sqs);
+            main.configure().withName("pipeline-events");
+            main.configure().addRoutesBuilder(new RealmDeliveryRoutes(settings.realms(), settings.http(), json, meters,
+                    console));
+            main.configure().addRoutesBuilder(new SqsSourceRoute(source,
+                    new EnvelopeReader(json, source.bodyFormat()), mappings, settings.realms(), meters));
+            return new PipelineService(main, sqs, embedded, meters);
+        } catch (RuntimeException | QueueUrls.QueueUnavailableException e) {
+            sqs.close();
+            embedded.ifPresent(EmbeddedSqs::close);
+            throw e;
+        }
+    }
+
+    private static void announce(EmbeddedSqs server, String queueUrl) {
+        LOG.info("Embedded SQS server listening on {} with queue {}", server.endpoint(), queueUrl);
+        LOG.info("Publish notifications from another terminal with:  ./pipeline-events send FILE...");
+        LOG.info("  or with the AWS CLI:  aws --endpoint-url {} --region us-east-1 sqs send-message --queue-url {}"
+                + " --message-body file://FILE", server.endpoint(), queueUrl);
+    }
+
+    /** Runs until the JVM is asked to stop (Ctrl-C, SIGTERM). */
+    public void run() throws Exception {
+        try {
+            main.run();
+        } finally {
+            close();
+        }
+    }
+
+    /** Starts without blocking; for tests and embedding. */
+    public void start() throws Exception {
+        main.start();
+    }
+
+    public MeterRegistry meters() {
+        return meters;
+    }
+
+    @Override
+    public void close() {
+        try {
+            main.stop();
+        } finally {
+            LOG.info("Stopped. Notifications: {}", outcomeSummary());
+            sqs.close();
+            embedded.ifPresent(EmbeddedSqs::close);
+        }
+    }
+
+    private String outcomeSummary() {
+        return Search.in(meters).name(NotificationOutcome.METER).counters().stream()
+                .map(c -> c.getId().getTag("outcome") + "=" + (long) c.count())
+                .sorted()
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,35 @@
+package io.pipelineevents.app.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * Where settings come from: the shipped defaults, then the config file, then environment variables (Camel's
+ * properties component applies the variables). Without {@code --config}, {@code ./pipeline-events.properties} is
+ * read if it exists.
+ */
+public record ConfigFile(Optional<Path> explicit) {
+    public static final String DEFAULTS = "classpath:pipeline-events-defaults.properties";
+    public static final Path CONVENTIONAL = Path.of("pipeline-events.properties");
+
+    /** Property placeholder locations for Camel, later ones overriding earlier ones. */
+    public String camelLocations() {
+        return explicit.map(path -> DEFAULTS + ",file:" + path.toAbsolutePath())
+                .orElse(DEFAULTS + ",file:" + CONVENTIONAL.toAbsolutePath() + ";optional=true");
+    }
+
+    /** Reads and validates the settings without starting anything. */
+    public Settings read() throws InvalidSettingsException {
+        if (explicit.isPresent() && !Files.isRegularFile(explicit.get())) {
+            throw new InvalidSettingsException(List.of("config file '" + explicit.get() + "' does not exist"));
+        }
+        // A context that is never started: only its properties component is used, so nothing needs closing.
+        CamelContext context = new DefaultCamelContext();
+        context.getPropertiesComponent().setLocation(camelLocations());
+        return SettingsReader.read(context.getPropertiesComponent());
+    }
+}

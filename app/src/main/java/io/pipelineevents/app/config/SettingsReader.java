@@ -1,0 +1,211 @@
+package io.pipelineevents.app.config;
+
+import io.pipelineevents.routes.delivery.IngestHttpSettings;
+import io.pipelineevents.routes.delivery.IngestToken;
+import io.pipelineevents.routes.delivery.Realm;
+import io.pipelineevents.routes.envelope.BodyFormat;
+import io.pipelineevents.routes.source.QueueRef;
+import io.pipelineevents.routes.source.SqsSource;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * The one place where configuration is read and validated. Values come from Camel's properties component, so a
+ * config file overrides the defaults in {@code pipeline-events-defaults.properties} and an environment variable
+ * overrides both. Every problem is collected and reported at once, naming the property and its variable; token
+ * values are never echoed.
+ */
+public final class SettingsReader {
+    public static final String PREFIX = "pipeline-events.";
+    public static final String EMBEDDED_QUEUE = "pipeline-events";
+    public static final String EMBEDDED_DEAD_LETTER_QUEUE = "pipeline-events-parked";
+    static final String EMBEDDED_REGION = "us-east-1";
+
+    private static final Pattern REALM_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final Pattern AWS_URL_REGION = Pattern.compile("sqs[.-]([a-z0-9-]+)\\.amazonaws\\.com");
+
+    private final PropertiesComponent properties;
+    private final List<String> problems = new ArrayList<>();
+
+    private SettingsReader(PropertiesComponent properties) {
+        this.properties = properties;
+    }
+
+    public static Settings read(PropertiesComponent properties) throws InvalidSettingsException {
+        SettingsReader reader = new SettingsReader(properties);
+        Settings settings = reader.readAll();
+        if (!reader.problems.isEmpty()) {
+            throw new InvalidSettingsException(reader.problems);
+        }
+        return settings;
+    }
+
+    /** The environment variable that overrides a property, as Camel derives it. */
+    public static String environmentVariable(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    private Settings readAll() {
+        Optional<String> queueSetting = text("sqs.queue");
+        Optional<Integer> embeddedPort = queueSetting.isPresent() ? Optional.empty()
+                : Optional.of(integer("embedded.port", 1, 65535, 9324));
+
+        // A queue that failed to parse falls back to the embedded name so that the other problems are still found.
+        QueueRef queue = queueSetting.map(q -> parse("sqs.queue", q, QueueRef::parse))
+                .orElse(QueueRef.parse(EMBEDDED_QUEUE));
+        Optional<QueueRef> deadLetterQueue = text("sqs.dead-letter-queue")
+                .map(q -> parse("sqs.dead-letter-queue", q, QueueRef::parse))
+                .or(() -> embeddedPort.map(port -> QueueRef.parse(EMBEDDED_DEAD_LETTER_QUEUE)));
+
+        SqsSource source = new SqsSource(
+                queue,
+                deadLetterQueue,
+                parse("sqs.body-format", text("sqs.body-format").orElse("auto"), BodyFormat::fromConfig),
+                integer("sqs.consumers", 1, 64, 1),
+                integer("sqs.max-messages-per-poll", 1, 10, 10),
+                integer("sqs.wait-time-seconds", 0, 20, 20),
+                text("sqs.visibility-timeout-seconds").map(v -> integer("sqs.visibility-timeout-seconds", 0, 43200, 30)));
+        if (deadLetterQueue.isPresent() && deadLetterQueue.get().name().equals(queue.name())) {
+            problem("sqs.dead-letter-queue", "must not be the source queue itself");
+        }
+
+        SqsConnection connection = embeddedPort
+                .map(port -> new SqsConnection(EMBEDDED_REGION, Optional.of(URI.create("http://localhost:" + port)),
+                        Optional.of(new SqsConnection.StaticCredentials("embedded", "embedded"))))
+                .orElseGet(() -> connection(queue));
+
+        return new Settings(source, connection, embeddedPort, mappingsPath(), text("mappings.preset").orElse("codepipeline"),
+                realms(), new IngestHttpSettings(
+                        Duration.ofMillis(integer("http.connect-timeout-ms", 1, 600_000, 5000)),
+                        Duration.ofMillis(integer("http.response-timeout-ms", 1, 600_000, 15000))));
+    }
+
+    private SqsConnection connection(QueueRef queue) {
+        Optional<String> region = text("sqs.region")
+                .or(() -> queue.url().map(URI::getHost).map(AWS_URL_REGION::matcher).filter(Matcher::find)
+                        .map(m -> m.group(1)))
+                .or(() -> Optional.ofNullable(System.getenv("AWS_REGION")))
+                .or(() -> Optional.ofNullable(System.getenv("AWS_DEFAULT_REGION")));
+        if (region.isEmpty()) {
+            problem("sqs.region", "is needed: the queue is given by name and neither AWS_REGION nor"
+                    + " AWS_DEFAULT_REGION is set");
+        }
+        Optional<URI> endpoint = text("sqs.endpoint").map(e -> parse("sqs.endpoint", e, SettingsReader::httpUrl));
+        Optional<String> accessKey = text("sqs.access-key");
+        Optional<String> secretKey = text("sqs.secret-key");
+        if (accessKey.isPresent() != secretKey.isPresent()) {
+            problem(accessKey.isPresent() ? "sqs.secret-key" : "sqs.access-key",
+                    "is needed too: give both static keys or neither (then the AWS default chain is used)");
+        }
+        Optional<SqsConnection.StaticCredentials> credentials = accessKey.isPresent() && secretKey.isPresent()
+                ? Optional.of(new SqsConnection.StaticCredentials(accessKey.get(), secretKey.get()))
+                : Optional.empty();
+        return new SqsConnection(region.orElse(""), endpoint, credentials);
+    }
+
+    private Optional<Path> mappingsPath() {
+        Optional<Path> path = text("mappings.path").map(Path::of);
+        if (path.isPresent() && !Files.exists(path.get())) {
+            problem("mappings.path", "'" + path.get() + "' does not exist");
+        }
+        return path;
+    }
+
+    private List<Realm> realms() {
+        String list = text("realms").orElse(Realm.CONSOLE);
+        Set<String> names = new LinkedHashSet<>();
+        for (String raw : list.split(",")) {
+            String name = raw.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!REALM_NAME.matcher(name).matches()) {
+                problem("realms", "'" + name + "' is not a valid realm name (lower-case letters, digits and '-')");
+            } else if (!names.add(name)) {
+                problem("realms", "'" + name + "' is listed twice");
+            }
+        }
+        if (names.isEmpty()) {
+            problem("realms", "names no realm; use 'console' to print events on stdout");
+        }
+        List<Realm> realms = new ArrayList<>();
+        for (String name : names) {
+            realms.add(name.equals(Realm.CONSOLE) ? Realm.console() : splunkRealm(name));
+        }
+        return realms;
+    }
+
+    private Realm splunkRealm(String name) {
+        String prefix = "realm." + name + ".";
+        Optional<String> token = text(prefix + "token");
+        if (token.isEmpty()) {
+            problem(prefix + "token", "is missing: every realm but 'console' needs an org access token with"
+                    + " Ingest scope");
+        }
+        String splunkRealm = text(prefix + "realm").orElse(name);
+        if (!REALM_NAME.matcher(splunkRealm).matches()) {
+            problem(prefix + "realm", "'" + splunkRealm + "' is not a Splunk realm name such as us1 or eu0");
+        }
+        URI url = text(prefix + "url").map(u -> parse(prefix + "url", u, SettingsReader::httpUrl))
+                .orElseGet(() -> Realm.defaultIngestUrl(splunkRealm));
+        return Realm.splunk(name, url, new IngestToken(token.orElse("")));
+    }
+
+    private static URI httpUrl(String value) {
+        URI uri = URI.create(value.trim());
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new IllegalArgumentException("'" + value + "' is not an http(s) URL with a host");
+        }
+        if (uri.getUserInfo() != null) {
+            throw new IllegalArgumentException("the URL must not carry user information");
+        }
+        return uri;
+    }
+
+    private Optional<String> text(String key) {
+        return properties.resolveProperty(PREFIX + key).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private int integer(String key, int min, int max, int fallback) {
+        Optional<String> value = text(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.get());
+            if (number < min || number > max) {
+                problem(key, "is " + number + "; it must be between " + min + " and " + max);
+                return fallback;
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            problem(key, "'" + value.get() + "' is not a whole number");
+            return fallback;
+        }
+    }
+
+    private <T> T parse(String key, String value, Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            problem(key, e.getMessage());
+            return null;
+        }
+    }
+
+    private void problem(String key, String message) {
+        problems.add(PREFIX + key + " (env " + environmentVariable(PREFIX + key) + ") " + message);
+    }
+}

@@ -1,0 +1,39 @@
+package io.pipelineevents.app.sqs;
+
+import io.pipelineevents.routes.source.QueueRef;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Resolves a queue to its URL, which also proves at start-up that it exists and that we may use it: a missing
+ * queue would otherwise only show as a log line per poll.
+ */
+public final class QueueUrls {
+    private QueueUrls() {
+    }
+
+    public static String resolve(SqsClient sqs, QueueRef queue, String role) throws QueueUnavailableException {
+        if (queue.url().isPresent()) {
+            String url = queue.url().get().toString();
+            try {
+                sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNamesWithStrings("QueueArn"));
+                return url;
+            } catch (SdkException e) {
+                throw new QueueUnavailableException(role + " queue " + url + " cannot be used: " + e.getMessage(), e);
+            }
+        }
+        try {
+            return sqs.getQueueUrl(r -> r.queueName(queue.name())).queueUrl();
+        } catch (SdkException e) {
+            throw new QueueUnavailableException(role + " queue '" + queue.name() + "' cannot be used: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The queue is missing, unreachable or forbidden. */
+    public static final class QueueUnavailableException extends Exception {
+        public QueueUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

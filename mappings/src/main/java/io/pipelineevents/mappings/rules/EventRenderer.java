@@ -1,0 +1,156 @@
+package io.pipelineevents.mappings.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pipelineevents.mappings.event.EpochMillis;
+import io.pipelineevents.mappings.event.IngestRules;
+import io.pipelineevents.mappings.event.SplunkEvent;
+import io.pipelineevents.mappings.template.JsonText;
+import io.pipelineevents.mappings.template.ValueTemplate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds the Splunk event of a matched rule and makes it acceptable to ingest.
+ *
+ * <p>Ingest drops bad events silently, so every value is checked here: what can be fixed is fixed
+ * and written down as a fix; an event whose eventType cannot be made valid is refused. Missing
+ * paths and JSON nulls simply leave their key out, which is normal (fields come and go by event
+ * type and age) and therefore not reported.
+ */
+public final class EventRenderer {
+
+    public Rendering render(Rule rule, JsonNode notification) {
+        Notes notes = new Notes(rule.name());
+        EventTemplate template = rule.event();
+
+        Optional<String> eventType = eventType(template.eventType(), notification, notes);
+        Map<String, String> dimensions = dimensions(template.dimensions(), notification, notes);
+        Map<String, Object> properties = properties(template.properties(), notification, notes);
+        Long timestamp = timestamp(template.timestamp(), notification, notes);
+        if (eventType.isEmpty()) {
+            return Rendering.refused(notes.refusal, notes.fixes);
+        }
+        String category = template.category() != null ? template.category() : IngestRules.DEFAULT_CATEGORY;
+        return Rendering.of(new SplunkEvent(eventType.get(), category, dimensions, properties, timestamp), notes.fixes);
+    }
+
+    private Optional<String> eventType(ValueTemplate template, JsonNode notification, Notes notes) {
+        JsonNode value = template.render(notification);
+        if (value.isMissingNode() || value.isNull()) {
+            notes.refuse("eventType rendered nothing (its path is missing or null)");
+            return Optional.empty();
+        }
+        if (value.isContainerNode()) {
+            notes.refuse("eventType rendered " + describe(value));
+            return Optional.empty();
+        }
+        String eventType = JsonText.of(value);
+        Optional<String> problem = IngestRules.eventTypeProblem(eventType);
+        problem.ifPresent(notes::refuse);
+        return problem.isPresent() ? Optional.empty() : Optional.of(eventType);
+    }
+
+    private Map<String, String> dimensions(Map<String, ValueTemplate> templates, JsonNode notification, Notes notes) {
+        Map<String, String> dimensions = new LinkedHashMap<>();
+        templates.forEach((key, template) -> {
+            String where = "dimension '" + key + "'";
+            JsonNode value = usable(template.render(notification), where, notes);
+            if (value == null) {
+                return;
+            }
+            String text = JsonText.of(value);
+            if (text.isEmpty()) {
+                notes.fix(where, "value is empty; dimension dropped");
+                return;
+            }
+            dimensions.put(key, fitted(text, where, notes));
+        });
+        return dimensions;
+    }
+
+    private Map<String, Object> properties(Map<String, ValueTemplate> templates, JsonNode notification, Notes notes) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        templates.forEach((key, template) -> {
+            String where = "property '" + key + "'";
+            JsonNode value = usable(template.render(notification), where, notes);
+            if (value != null) {
+                properties.put(key, propertyValue(value, where, notes));
+            }
+        });
+        return properties;
+    }
+
+    private Object propertyValue(JsonNode value, String where, Notes notes) {
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isNumber()) {
+            // Integral doubles (CodePipeline's 3.0) become integers; the value is the same number.
+            boolean integral = value.isIntegralNumber() || value.doubleValue() == Math.rint(value.doubleValue());
+            return integral && value.canConvertToLong() ? (Object) value.longValue() : (Object) value.doubleValue();
+        }
+        return fitted(JsonText.of(value), where, notes);
+    }
+
+    private Long timestamp(ValueTemplate template, JsonNode notification, Notes notes) {
+        if (template == null) {
+            return null;
+        }
+        JsonNode value = usable(template.render(notification), "timestamp", notes);
+        if (value == null) {
+            return null;
+        }
+        EpochMillis.Result millis = EpochMillis.from(value);
+        if (millis.problem() != null) {
+            notes.fix("timestamp", millis.problem() + "; timestamp omitted");
+        }
+        return millis.millis();
+    }
+
+    /** The value if it can go into an event; null (with a fix note for containers) when it cannot. */
+    private static JsonNode usable(JsonNode value, String where, Notes notes) {
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        if (value.isContainerNode()) {
+            notes.fix(where, "value is " + describe(value) + ", which is not turned into text; left out");
+            return null;
+        }
+        return value;
+    }
+
+    private static String fitted(String text, String where, Notes notes) {
+        if (!IngestRules.valueTooLong(text)) {
+            return text;
+        }
+        notes.fix(where, "value truncated from " + text.length() + " to " + IngestRules.MAX_VALUE_LENGTH + " characters");
+        return IngestRules.truncate(text);
+    }
+
+    private static String describe(JsonNode container) {
+        return container.isArray() ? "a JSON array" : "a JSON object";
+    }
+
+    /** Collects what happened to one rule's event, worded so a log line stands on its own. */
+    private static final class Notes {
+
+        private final String rule;
+        private final List<String> fixes = new ArrayList<>();
+        private String refusal;
+
+        Notes(String rule) {
+            this.rule = rule;
+        }
+
+        void fix(String where, String what) {
+            fixes.add("rule '" + rule + "' " + where + ": " + what);
+        }
+
+        void refuse(String reason) {
+            refusal = "rule '" + rule + "': " + reason + "; event refused";
+        }
+    }
+}

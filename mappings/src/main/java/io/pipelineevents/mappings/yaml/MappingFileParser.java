@@ -1,0 +1,177 @@
+package io.pipelineevents.mappings.yaml;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pipelineevents.mappings.MappingProblem;
+import io.pipelineevents.mappings.event.IngestRules;
+import io.pipelineevents.mappings.rules.EvaluationMode;
+import io.pipelineevents.mappings.rules.EventTemplate;
+import io.pipelineevents.mappings.rules.PatternMatcher;
+import io.pipelineevents.mappings.rules.Rule;
+import io.pipelineevents.mappings.rules.RuleFile;
+import io.pipelineevents.mappings.template.NearestName;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Turns the text of one mapping file into a {@link RuleFile}, or into the list of everything wrong
+ * with it. Keeps going after a problem so a user sees all of them in one run.
+ */
+public final class MappingFileParser {
+
+    static final List<String> FILE_KEYS = List.of("evaluation", "defaults", "rules");
+    static final List<String> RULE_KEYS = List.of("name", "description", "match", "event");
+
+    // Rule names end up in logs and metric tags.
+    private static final Pattern RULE_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]*$");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Exactly one of the two is meaningful: a file when there are no problems. */
+    public record Result(Optional<RuleFile> file, List<MappingProblem> problems) {
+    }
+
+    private final String fileName;
+    private final Problems problems;
+    private final YamlValues values = new YamlValues();
+    private final EventSectionParser events;
+    private final PatternMatcher matcher = new PatternMatcher();
+
+    private MappingFileParser(String fileName) {
+        this.fileName = fileName;
+        this.problems = new Problems(fileName);
+        this.events = new EventSectionParser(problems);
+    }
+
+    public static Result parse(String fileName, String text) {
+        return new MappingFileParser(fileName).parse(text);
+    }
+
+    private Result parse(String text) {
+        Optional<RuleFile> file = YamlDocument.compose(text, problems).flatMap(root -> {
+            DuplicateKeys.report(root, problems);
+            return Section.read(root, "the mapping file", FILE_KEYS, problems).flatMap(this::ruleFile);
+        });
+        return problems.any() ? new Result(Optional.empty(), problems.all()) : new Result(file, List.of());
+    }
+
+    private Optional<RuleFile> ruleFile(Section top) {
+        EvaluationMode mode = top.value("evaluation").map(this::evaluationMode).orElse(EvaluationMode.FIRST_MATCH);
+        EventTemplate defaults = top.value("defaults")
+                .flatMap(node -> events.parse(node, "defaults"))
+                .map(EventSectionParser.Parsed::template)
+                .orElse(EventTemplate.EMPTY);
+        List<Rule> rules = top.required("rules", problems).map(node -> rules(node, defaults)).orElse(List.of());
+        return Optional.of(new RuleFile(fileName, mode, rules, matcher));
+    }
+
+    private EvaluationMode evaluationMode(Node node) {
+        String name = node instanceof ScalarNode scalar ? scalar.getValue() : "";
+        Optional<EvaluationMode> mode = EvaluationMode.fromYaml(name);
+        if (mode.isEmpty()) {
+            problems.at(node, "evaluation must be " + String.join(" or ", EvaluationMode.yamlNames().stream()
+                    .map(valid -> "'" + valid + "'").toList()) + ", not " + describe(node)
+                    + NearestName.hint(name, EvaluationMode.yamlNames()));
+        }
+        return mode.orElse(EvaluationMode.FIRST_MATCH);
+    }
+
+    private List<Rule> rules(Node node, EventTemplate defaults) {
+        if (!(node instanceof SequenceNode list)) {
+            problems.at(node, "rules must be a list of rules, not " + Nodes.kind(node));
+            return List.of();
+        }
+        if (list.getValue().isEmpty()) {
+            problems.at(node, "rules is empty; add at least one rule");
+        }
+        List<Rule> rules = new ArrayList<>();
+        Map<String, Node> namesSeen = new HashMap<>();
+        for (Node item : list.getValue()) {
+            Section.read(item, "rule", RULE_KEYS, problems)
+                    .flatMap(section -> rule(section, rules.size(), defaults, namesSeen))
+                    .ifPresent(rules::add);
+        }
+        return rules;
+    }
+
+    private Optional<Rule> rule(Section section, int index, EventTemplate defaults, Map<String, Node> namesSeen) {
+        Optional<String> name = section.required("name", problems).flatMap(node -> ruleName(node, namesSeen));
+        Optional<String> pattern = section.required("match", problems).flatMap(this::pattern);
+        Optional<EventTemplate> event = section.required("event", problems)
+                .flatMap(node -> events.parse(node, "event"))
+                .map(parsed -> completed(parsed, defaults));
+        if (name.isEmpty() || pattern.isEmpty() || event.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            matcher.add(index, pattern.get());
+        } catch (IOException | RuntimeException e) {
+            problems.at(section.value("match").orElseThrow(), "bad match pattern: " + e.getMessage());
+            return Optional.empty();
+        }
+        return Optional.of(new Rule(name.get(), index, event.get()));
+    }
+
+    private Optional<String> ruleName(Node node, Map<String, Node> namesSeen) {
+        if (!Nodes.isText(node)) {
+            problems.at(node, "name must be text, not " + describe(node));
+            return Optional.empty();
+        }
+        String name = ((ScalarNode) node).getValue();
+        if (!RULE_NAME.matcher(name).matches()) {
+            problems.at(node, "rule name '" + name + "' may only contain letters, digits, '.', '_' and '-'"
+                    + " and must start with a letter or digit");
+            return Optional.empty();
+        }
+        Node first = namesSeen.putIfAbsent(name, node);
+        if (first != null) {
+            problems.at(node, "duplicate rule name '" + name + "' (first used at line " + Nodes.line(first) + ")");
+            return Optional.empty();
+        }
+        return Optional.of(name);
+    }
+
+    /** The pattern as JSON for Event Ruler, if it accepts it. */
+    private Optional<String> pattern(Node node) {
+        if (!(node instanceof MappingNode mapping) || mapping.getValue().isEmpty()) {
+            problems.at(node, "match must be a non-empty mapping (an EventBridge event pattern), not " + describe(node));
+            return Optional.empty();
+        }
+        String json;
+        try {
+            json = JSON.writeValueAsString(values.valueOf(node));
+        } catch (JsonProcessingException | RuntimeException e) {
+            problems.at(node, "bad match pattern: " + e.getMessage());
+            return Optional.empty();
+        }
+        Optional<String> problem = PatternMatcher.problemWith(json);
+        problem.ifPresent(reason -> problems.at(node, "bad match pattern: " + reason));
+        return problem.isPresent() ? Optional.empty() : Optional.of(json);
+    }
+
+    /** The rule's event with the file's defaults, checked for what only the merge can tell. */
+    private EventTemplate completed(EventSectionParser.Parsed parsed, EventTemplate defaults) {
+        EventTemplate event = parsed.template().withDefaults(defaults);
+        if (event.eventType() == null) {
+            problems.at(parsed.node(), "missing required key 'eventType' in event (and none in defaults)");
+        }
+        IngestRules.dimensionCountProblem(event.dimensions().size()).ifPresent(problem ->
+                problems.at(parsed.dimensionsNode().orElse(parsed.node()), "too many dimensions: " + problem
+                        + (event.dimensions().size() > parsed.template().dimensions().size() ? " (defaults included)" : "")));
+        IngestRules.propertyCountProblem(event.properties().size()).ifPresent(problem ->
+                problems.at(parsed.node(), "too many properties: " + problem));
+        return event;
+    }
+
+    private static String describe(Node node) {
+        return node instanceof ScalarNode scalar && !Nodes.isNull(node) ? "'" + scalar.getValue() + "'" : Nodes.kind(node);
+    }
+}

@@ -1,0 +1,48 @@
+package io.pipelineevents.routes.delivery;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * A destination organisation. {@code console} is a realm of its own kind that prints events on stdout.
+ *
+ * @param name      the name used in configuration, logs and metrics
+ * @param ingestUrl base URL of the ingest API (events go to {@code <ingestUrl>/v2/event}); empty for the console
+ * @param token     the org access token with Ingest scope; empty for the console
+ */
+public record Realm(String name, Optional<URI> ingestUrl, Optional<IngestToken> token) {
+
+    public static final String CONSOLE = "console";
+
+    public static Realm console() {
+        return new Realm(CONSOLE, Optional.empty(), Optional.empty());
+    }
+
+    public static Realm splunk(String name, URI ingestUrl, IngestToken token) {
+        return new Realm(name, Optional.of(ingestUrl), Optional.of(token));
+    }
+
+    /** The default ingest URL of a Splunk Observability realm such as {@code us1}. */
+    public static URI defaultIngestUrl(String splunkRealm) {
+        return URI.create("https://ingest." + splunkRealm + ".signalfx.com");
+    }
+
+    public boolean isConsole() {
+        return ingestUrl.isEmpty();
+    }
+
+    /** The Camel endpoint that delivers to this realm. */
+    public String deliveryEndpoint() {
+        return "direct:realm-" + name;
+    }
+
+    String eventApiUri() {
+        String base = ingestUrl.orElseThrow().toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v2/event";
+    }
+
+    @Override
+    public String toString() {
+        return isConsole() ? name + " (stdout)" : name + " (" + ingestUrl.get() + ")";
+    }
+}

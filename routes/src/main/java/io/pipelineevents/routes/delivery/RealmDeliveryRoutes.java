@@ -1,0 +1,49 @@
+package io.pipelineevents.routes.delivery;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.PrintStream;
+import java.util.List;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.jackson.JacksonDataFormat;
+
+/**
+ * One route per realm: {@code direct:realm-<name>} takes the list of Splunk events mapped from one notification
+ * and POSTs it as one JSON array. Failures are not handled here: they fail the source exchange, so the source
+ * message is not acknowledged (see docs/delivery.md).
+ */
+public final class RealmDeliveryRoutes extends RouteBuilder {
+    private final List<Realm> realms;
+    private final ObjectMapper json;
+    private final MeterRegistry meters;
+    private final PrintStream console;
+    private final IngestHttpSettings http;
+
+    public RealmDeliveryRoutes(List<Realm> realms, IngestHttpSettings http, ObjectMapper json, MeterRegistry meters,
+            PrintStream console) {
+        this.realms = List.copyOf(realms);
+        this.http = http;
+        this.json = json;
+        this.meters = meters;
+        this.console = console;
+    }
+
+    @Override
+    public void configure() {
+        http.applyTo(getContext());
+        for (Realm realm : realms) {
+            if (realm.isConsole()) {
+                from(realm.deliveryEndpoint()).routeId("realm-" + realm.name())
+                        .process(new ConsoleRealm(console, json, meters));
+            } else {
+                from(realm.deliveryEndpoint()).routeId("realm-" + realm.name())
+                        .process(exchange -> exchange.setProperty(IngestAcceptance.EVENT_COUNT,
+                                IngestAcceptance.countOf(exchange.getIn().getBody())))
+                        .marshal(new JacksonDataFormat(json, Object.class))
+                        .process(new IngestRequest(realm.token().orElseThrow()))
+                        .to(realm.eventApiUri())
+                        .process(new IngestAcceptance(realm.name(), meters));
+            }
+        }
+    }
+}

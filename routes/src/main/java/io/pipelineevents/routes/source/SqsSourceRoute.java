@@ -1,0 +1,131 @@
+package io.pipelineevents.routes.source;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pipelineevents.mappings.MappingSet;
+import io.pipelineevents.routes.delivery.Realm;
+import io.pipelineevents.routes.envelope.EnvelopeReader;
+import io.pipelineevents.routes.envelope.Notification;
+import io.pipelineevents.routes.envelope.SnsControlMessage;
+import io.pipelineevents.routes.envelope.UnprocessableMessageException;
+import io.pipelineevents.routes.mapping.MapNotification;
+import io.pipelineevents.routes.mapping.NotificationSummary;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.aws2.sqs.Sqs2Constants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main path: an SQS message is read out of its envelope, mapped to Splunk events, and sent to every realm in
+ * parallel. The consumer deletes the message only when the exchange completes without an unhandled failure, which
+ * is exactly "every realm accepted" (or "parked in the dead-letter queue"). docs/delivery.md states the rules.
+ */
+public final class SqsSourceRoute extends RouteBuilder {
+    public static final String ROUTE_ID = "sqs-source";
+    private static final Logger LOG = LoggerFactory.getLogger(SqsSourceRoute.class);
+
+    private final SqsSource source;
+    private final EnvelopeReader envelopes;
+    private final MappingSet mappings;
+    private final List<Realm> realms;
+    private final Map<NotificationOutcome, Counter> outcomes = new EnumMap<>(NotificationOutcome.class);
+
+    public SqsSourceRoute(SqsSource source, EnvelopeReader envelopes, MappingSet mappings, List<Realm> realms,
+            MeterRegistry meters) {
+        this.source = source;
+        this.envelopes = envelopes;
+        this.mappings = mappings;
+        this.realms = List.copyOf(realms);
+        for (NotificationOutcome outcome : NotificationOutcome.values()) {
+            outcomes.put(outcome, outcome.counter(meters));
+        }
+    }
+
+    @Override
+    public void configure() {
+        onException(UnprocessableMessageException.class)
+                .handled(source.deadLetterQueue().isPresent())
+                .logExhausted(false)
+                .useOriginalMessage()
+                .process(this::logUnprocessable)
+                .process(source.deadLetterQueue()
+                        .<org.apache.camel.Processor>map(dlq -> new DeadLetterParking(source.queue(), dlq))
+                        .orElse(exchange -> { }));
+
+        onException(Exception.class)
+                .handled(false)
+                .logExhausted(false)
+                .process(this::logDeliveryFailure);
+
+        String[] realmEndpoints = realms.stream().map(Realm::deliveryEndpoint).toArray(String[]::new);
+
+        from(source.consumerUri()).routeId(ROUTE_ID)
+                .process(exchange -> exchange.getIn().setBody(envelopes.read(exchange.getIn().getBody(String.class))))
+                .choice()
+                    .when(body().isInstanceOf(SnsControlMessage.class))
+                        .process(this::logControlMessage)
+                        .stop()
+                .end()
+                .setProperty("notification", body())
+                .process(new MapNotification(mappings))
+                .choice()
+                    .when(exchange -> exchange.getIn().getBody(List.class).isEmpty())
+                        .process(this::logUnmatched)
+                        .stop()
+                .end()
+                .multicast().parallelProcessing()
+                    .to(realmEndpoints)
+                .end()
+                .process(exchange -> outcomes.get(NotificationOutcome.DELIVERED).increment());
+    }
+
+    private void logControlMessage(Exchange exchange) {
+        SnsControlMessage control = exchange.getIn().getBody(SnsControlMessage.class);
+        outcomes.get(NotificationOutcome.CONTROL).increment();
+        LOG.warn("SNS {} for topic {} acknowledged: it carries no notification. To receive notifications, confirm the"
+                + " subscription by opening its SubscribeURL ({}) or with 'aws sns confirm-subscription'.",
+                control.type(), control.topicArn(), control.subscribeUrl());
+    }
+
+    private void logUnmatched(Exchange exchange) {
+        outcomes.get(NotificationOutcome.UNMATCHED).increment();
+        Notification notification = exchange.getProperty("notification", Notification.class);
+        LOG.info("No mapping rule matched {}; acknowledged without events", NotificationSummary.of(notification));
+    }
+
+    private void logUnprocessable(Exchange exchange) {
+        outcomes.get(NotificationOutcome.UNPROCESSABLE).increment();
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String where = source.deadLetterQueue()
+                .map(dlq -> "moved to dead-letter queue " + dlq)
+                .orElse("left on the queue for its redrive policy (no dead-letter queue configured)");
+        LOG.warn("SQS message {} (receive count {}) cannot be processed and is {}: {}", messageId(exchange),
+                receiveCount(exchange), where, cause == null ? "unknown reason" : cause.getMessage());
+    }
+
+    private void logDeliveryFailure(Exchange exchange) {
+        outcomes.get(NotificationOutcome.DELIVERY_FAILED).increment();
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        LOG.warn("SQS message {} (receive count {}) not acknowledged: {}. It comes back after its visibility timeout.",
+                messageId(exchange), receiveCount(exchange), cause == null ? "unknown failure" : cause.getMessage());
+    }
+
+    private static String messageId(Exchange exchange) {
+        return exchange.getIn().getHeader(Sqs2Constants.MESSAGE_ID, "?", String.class);
+    }
+
+    private static Object receiveCount(Exchange exchange) {
+        Map<?, ?> attributes = exchange.getIn().getHeader(Sqs2Constants.ATTRIBUTES, Map.class);
+        Object count = attributes == null ? null : attributes.get("ApproximateReceiveCount");
+        if (count == null && attributes != null) {
+            count = attributes.entrySet().stream()
+                    .filter(e -> String.valueOf(e.getKey()).equalsIgnoreCase("ApproximateReceiveCount"))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+        }
+        return count == null ? "?" : count;
+    }
+}
