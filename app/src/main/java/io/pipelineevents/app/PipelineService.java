@@ -115,6 +115,11 @@ public final class PipelineService implements AutoCloseable {
         return meters;
     }
 
+    /** The running context, for tests that wait on exchanges with NotifyBuilder. */
+    public org.apache.camel.CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
     @Override
     public void close() {
         try {

@@ -134,6 +134,46 @@ class CodePipelinePresetCorpusTest {
         }
     }
 
+    /** Event field -> where the preset takes it from, for EventBridge and CodeStar notifications. */
+    static final Map<String, String> SOURCES = Map.ofEntries(
+            Map.entry("dimensions.pipeline", "/detail/pipeline"),
+            Map.entry("dimensions.stage", "/detail/stage"),
+            Map.entry("dimensions.action", "/detail/action"),
+            Map.entry("dimensions.state", "/detail/state"),
+            Map.entry("dimensions.region", "/region"),
+            Map.entry("properties.execution_id", "/detail/execution-id"),
+            Map.entry("properties.action_execution_id", "/detail/action-execution-id"),
+            Map.entry("properties.account", "/account"),
+            Map.entry("properties.action_owner", "/detail/type/owner"),
+            Map.entry("properties.action_provider", "/detail/type/provider"),
+            Map.entry("properties.action_category", "/detail/type/category"),
+            Map.entry("properties.external_execution_summary", "/detail/execution-result/external-execution-summary"),
+            Map.entry("properties.external_execution_id", "/detail/execution-result/external-execution-id"),
+            Map.entry("properties.error_code", "/detail/execution-result/error-code"),
+            Map.entry("properties.trigger_type", "/detail/execution-trigger/trigger-type"),
+            Map.entry("properties.trigger_detail", "/detail/execution-trigger/trigger-detail"),
+            Map.entry("properties.failed_stage", "/additionalAttributes/failedStage"));
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("codePipelineSamples")
+    void everyListedFieldIsPresentExactlyWhenTheNotificationHasIt(String file, String eventType) {
+        JsonNode notification = Corpus.notification(file);
+        if (eventType.equals("codepipeline.approval")) {
+            return;
+        }
+        JsonNode event = Corpus.JSON.valueToTree(preset.apply(notification).events().get(0));
+
+        SOURCES.forEach((field, pointer) -> {
+            JsonNode expected = notification.at(pointer);
+            JsonNode actual = event.at("/" + field.replace('.', '/'));
+            if (expected.isMissingNode()) {
+                assertThat(actual.isMissingNode()).as("%s must be absent", field).isTrue();
+            } else {
+                assertThat(actual.asText()).as(field).isEqualTo(expected.asText());
+            }
+        });
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("otherSamples")
     void samplesFromOtherSourcesMatchNothing(String file) {

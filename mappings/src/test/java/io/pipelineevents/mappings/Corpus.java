@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -50,17 +54,29 @@ public final class Corpus {
         return json;
     }
 
-    /** Names of all sample bodies (sidecar headers files excluded). */
+    /** Names of all sample bodies (sidecar headers files excluded), from a folder or from the test-jar. */
     public static List<String> samples() {
-        try (Stream<Path> files = Files.list(Path.of(Corpus.class.getResource("/corpus").toURI()))) {
-            return files.map(file -> file.getFileName().toString())
-                    .filter(name -> name.endsWith(".json") && !name.endsWith(".headers.json"))
-                    .sorted()
-                    .toList();
+        try {
+            URI folder = Corpus.class.getResource("/corpus").toURI();
+            if (!"jar".equals(folder.getScheme())) {
+                return samplesIn(Path.of(folder));
+            }
+            try (FileSystem jar = FileSystems.newFileSystem(folder, Map.of())) {
+                return samplesIn(jar.provider().getPath(folder));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> samplesIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString().replace("/", ""))
+                    .filter(name -> name.endsWith(".json") && !name.endsWith(".headers.json"))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -16,10 +16,10 @@ public record ConfigFile(Optional<Path> explicit) {
     public static final String DEFAULTS = "classpath:pipeline-events-defaults.properties";
     public static final Path CONVENTIONAL = Path.of("pipeline-events.properties");
 
-    /** Property placeholder locations for Camel, later ones overriding earlier ones. */
+    /** Property placeholder locations for Camel. Camel looks a key up location by location: the first one wins. */
     public String camelLocations() {
-        return explicit.map(path -> DEFAULTS + ",file:" + path.toAbsolutePath())
-                .orElse(DEFAULTS + ",file:" + CONVENTIONAL.toAbsolutePath() + ";optional=true");
+        return explicit.map(path -> "file:" + path.toAbsolutePath() + "," + DEFAULTS)
+                .orElse("file:" + CONVENTIONAL.toAbsolutePath() + ";optional=true," + DEFAULTS);
     }
 
     /** Reads and validates the settings without starting anything. */

@@ -62,9 +62,11 @@ public final class SettingsReader {
         Optional<Integer> embeddedPort = queueSetting.isPresent() ? Optional.empty()
                 : Optional.of(integer("embedded.port", 1, 65535, 9324));
 
-        // A queue that failed to parse falls back to the embedded name so that the other problems are still found.
-        QueueRef queue = queueSetting.map(q -> parse("sqs.queue", q, QueueRef::parse))
-                .orElse(QueueRef.parse(EMBEDDED_QUEUE));
+        QueueRef parsedQueue = queueSetting.isPresent() ? parse("sqs.queue", queueSetting.get(), QueueRef::parse)
+                : QueueRef.parse(EMBEDDED_QUEUE);
+        // A queue that failed to parse stands in as the embedded one so that the other problems are still found,
+        // without consequential ones about its region.
+        QueueRef queue = parsedQueue == null ? QueueRef.parse(EMBEDDED_QUEUE) : parsedQueue;
         Optional<QueueRef> deadLetterQueue = text("sqs.dead-letter-queue")
                 .map(q -> parse("sqs.dead-letter-queue", q, QueueRef::parse))
                 .or(() -> embeddedPort.map(port -> QueueRef.parse(EMBEDDED_DEAD_LETTER_QUEUE)));
@@ -84,7 +86,8 @@ public final class SettingsReader {
         SqsConnection connection = embeddedPort
                 .map(port -> new SqsConnection(EMBEDDED_REGION, Optional.of(URI.create("http://localhost:" + port)),
                         Optional.of(new SqsConnection.StaticCredentials("embedded", "embedded"))))
-                .orElseGet(() -> connection(queue));
+                .orElseGet(() -> parsedQueue == null ? new SqsConnection("", Optional.empty(), Optional.empty())
+                        : connection(queue));
 
         return new Settings(source, connection, embeddedPort, mappingsPath(), text("mappings.preset").orElse("codepipeline"),
                 realms(), new IngestHttpSettings(
@@ -157,9 +160,11 @@ public final class SettingsReader {
         String splunkRealm = text(prefix + "realm").orElse(name);
         if (!REALM_NAME.matcher(splunkRealm).matches()) {
             problem(prefix + "realm", "'" + splunkRealm + "' is not a Splunk realm name such as us1 or eu0");
+            splunkRealm = "us0";
         }
+        String urlRealm = splunkRealm;
         URI url = text(prefix + "url").map(u -> parse(prefix + "url", u, SettingsReader::httpUrl))
-                .orElseGet(() -> Realm.defaultIngestUrl(splunkRealm));
+                .orElseGet(() -> Realm.defaultIngestUrl(urlRealm));
         return Realm.splunk(name, url, new IngestToken(token.orElse("")));
     }
 

@@ -79,13 +79,13 @@ public final class IngestRules {
 
     public static Optional<String> dimensionCountProblem(int count) {
         return count > MAX_DIMENSIONS
-                ? Optional.of(count + " dimensions, more than the " + MAX_DIMENSIONS + " ingest accepts")
+                ? Optional.of("too many dimensions: " + count + ", ingest accepts at most " + MAX_DIMENSIONS)
                 : Optional.empty();
     }
 
     public static Optional<String> propertyCountProblem(int count) {
         return count > MAX_PROPERTIES
-                ? Optional.of(count + " properties, more than the " + MAX_PROPERTIES + " ingest accepts")
+                ? Optional.of("too many properties: " + count + ", ingest accepts at most " + MAX_PROPERTIES)
                 : Optional.empty();
     }
 

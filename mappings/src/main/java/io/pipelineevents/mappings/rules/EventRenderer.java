@@ -90,7 +90,10 @@ public final class EventRenderer {
         if (value.isNumber()) {
             // Integral doubles (CodePipeline's 3.0) become integers; the value is the same number.
             boolean integral = value.isIntegralNumber() || value.doubleValue() == Math.rint(value.doubleValue());
-            return integral && value.canConvertToLong() ? (Object) value.longValue() : (Object) value.doubleValue();
+            if (integral && value.canConvertToLong()) {
+                return value.longValue();
+            }
+            return value.doubleValue();
         }
         return fitted(JsonText.of(value), where, notes);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +60,7 @@ public final class Functions {
         return (input, arguments) -> input.isTextual() ? TextNode.valueOf(operation.apply(input.textValue())) : input;
     }
 
-    private static JsonNode defaultValue(JsonNode input, java.util.List<JsonNode> arguments) {
+    private static JsonNode defaultValue(JsonNode input, List<JsonNode> arguments) {
         return input.isMissingNode() || input.isNull() ? arguments.get(0) : input;
     }
 }

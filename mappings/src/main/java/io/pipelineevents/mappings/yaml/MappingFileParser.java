@@ -114,7 +114,7 @@ public final class MappingFileParser {
         try {
             matcher.add(index, pattern.get());
         } catch (IOException | RuntimeException e) {
-            problems.at(section.value("match").orElseThrow(), "bad match pattern: " + e.getMessage());
+            problems.at(section.value("match").orElseThrow(), "bad match pattern: " + firstLine(e.getMessage()));
             return Optional.empty();
         }
         return Optional.of(new Rule(name.get(), index, event.get()));
@@ -153,7 +153,7 @@ public final class MappingFileParser {
             return Optional.empty();
         }
         Optional<String> problem = PatternMatcher.problemWith(json);
-        problem.ifPresent(reason -> problems.at(node, "bad match pattern: " + reason));
+        problem.ifPresent(reason -> problems.at(node, "bad match pattern: " + firstLine(reason)));
         return problem.isPresent() ? Optional.empty() : Optional.of(json);
     }
 
@@ -163,12 +163,17 @@ public final class MappingFileParser {
         if (event.eventType() == null) {
             problems.at(parsed.node(), "missing required key 'eventType' in event (and none in defaults)");
         }
+        int fromDefaults = event.dimensions().size() - parsed.template().dimensions().size();
         IngestRules.dimensionCountProblem(event.dimensions().size()).ifPresent(problem ->
-                problems.at(parsed.dimensionsNode().orElse(parsed.node()), "too many dimensions: " + problem
-                        + (event.dimensions().size() > parsed.template().dimensions().size() ? " (defaults included)" : "")));
-        IngestRules.propertyCountProblem(event.properties().size()).ifPresent(problem ->
-                problems.at(parsed.node(), "too many properties: " + problem));
+                problems.at(parsed.dimensionsNode().orElse(parsed.node()),
+                        problem + (fromDefaults > 0 ? " (" + fromDefaults + " of them from defaults)" : "")));
+        IngestRules.propertyCountProblem(event.properties().size()).ifPresent(problem -> problems.at(parsed.node(), problem));
         return event;
+    }
+
+    /** Event Ruler's messages end with a Jackson location in the generated JSON, meaningless to the user. */
+    private static String firstLine(String message) {
+        return message == null ? "not accepted by Event Ruler" : message.lines().findFirst().orElse(message).trim();
     }
 
     private static String describe(Node node) {

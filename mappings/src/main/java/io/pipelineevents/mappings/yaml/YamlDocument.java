@@ -41,8 +41,12 @@ final class YamlDocument {
     }
 
     private static String describe(MarkedYAMLException e) {
-        String problem = e.getProblem();
-        return e.getContext() == null ? problem : problem + " (" + e.getContext() + ")";
+        if (e.getContext() == null) {
+            return e.getProblem();
+        }
+        // The context names the construct left open, which is usually where the real mistake is.
+        String started = e.getContextMark() == null ? "" : " started at line " + (e.getContextMark().getLine() + 1);
+        return e.getProblem() + " (" + e.getContext() + started + ")";
     }
 
     private static LoaderOptions options() {

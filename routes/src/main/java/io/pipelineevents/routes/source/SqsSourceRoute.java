@@ -3,6 +3,7 @@ package io.pipelineevents.routes.source;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelineevents.mappings.MappingSet;
+import io.pipelineevents.routes.delivery.EveryRealmMustAccept;
 import io.pipelineevents.routes.delivery.Realm;
 import io.pipelineevents.routes.envelope.EnvelopeReader;
 import io.pipelineevents.routes.envelope.Notification;
@@ -77,7 +78,7 @@ public final class SqsSourceRoute extends RouteBuilder {
                         .process(this::logUnmatched)
                         .stop()
                 .end()
-                .multicast().parallelProcessing()
+                .multicast(new EveryRealmMustAccept()).parallelProcessing()
                     .to(realmEndpoints)
                 .end()
                 .process(exchange -> outcomes.get(NotificationOutcome.DELIVERED).increment());
@@ -86,9 +87,15 @@ public final class SqsSourceRoute extends RouteBuilder {
     private void logControlMessage(Exchange exchange) {
         SnsControlMessage control = exchange.getIn().getBody(SnsControlMessage.class);
         outcomes.get(NotificationOutcome.CONTROL).increment();
-        LOG.warn("SNS {} for topic {} acknowledged: it carries no notification. To receive notifications, confirm the"
-                + " subscription by opening its SubscribeURL ({}) or with 'aws sns confirm-subscription'.",
-                control.type(), control.topicArn(), control.subscribeUrl());
+        if (control.type().equals("SubscriptionConfirmation")) {
+            LOG.warn("SNS SubscriptionConfirmation for topic {} acknowledged: nothing is delivered until the subscription"
+                    + " is confirmed. Open its SubscribeURL ({}) or use 'aws sns confirm-subscription'.",
+                    control.topicArn(), control.subscribeUrl());
+        } else {
+            LOG.warn("SNS UnsubscribeConfirmation for topic {} acknowledged: this queue no longer receives its"
+                    + " notifications. To subscribe again, open its SubscribeURL ({}).",
+                    control.topicArn(), control.subscribeUrl());
+        }
     }
 
     private void logUnmatched(Exchange exchange) {

@@ -1,0 +1,69 @@
+package io.pipelineevents.tests.support;
+
+import io.micrometer.core.instrument.search.Search;
+import io.pipelineevents.app.PipelineService;
+import io.pipelineevents.app.config.ConfigFile;
+import io.pipelineevents.routes.source.NotificationOutcome;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The real application, started in this JVM from a config file, exactly as {@code pipeline-events run --config}
+ * would start it; its console realm writes into a buffer the test can read.
+ */
+public final class RunningService implements AutoCloseable {
+    private final PipelineService service;
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+    private RunningService(Path configFile) throws Exception {
+        ConfigFile config = new ConfigFile(Optional.of(configFile));
+        service = PipelineService.create(config.read(), config,
+                new PrintStream(console, true, StandardCharsets.UTF_8));
+        service.start();
+    }
+
+    public static RunningService start(Path directory, Map<String, String> settings) throws Exception {
+        Properties properties = new Properties();
+        settings.forEach((key, value) -> properties.setProperty("pipeline-events." + key, value));
+        Path file = directory.resolve("pipeline-events.properties");
+        try (var out = Files.newBufferedWriter(file)) {
+            properties.store(out, "written by a test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new RunningService(file);
+    }
+
+    /** Source messages that reached the given outcome so far. */
+    public long outcomes(NotificationOutcome outcome) {
+        return (long) Search.in(service.meters()).name(NotificationOutcome.METER).tag("outcome", outcome.tag())
+                .counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    /** Source messages that reached any outcome so far: grows by one per message the service finished with. */
+    public long finished() {
+        return (long) Search.in(service.meters()).name(NotificationOutcome.METER).counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+    }
+
+    public String consoleOutput() {
+        return console.toString(StandardCharsets.UTF_8);
+    }
+
+    public org.apache.camel.CamelContext camelContext() {
+        return service.camelContext();
+    }
+
+    @Override
+    public void close() {
+        service.close();
+    }
+}
