@@ -31,6 +31,8 @@ public final class RealmDeliveryRoutes extends RouteBuilder {
     @Override
     public void configure() {
         http.applyTo(getContext());
+        // Failures go back to the fan-out unhandled and unlogged; the source route decides and logs once.
+        errorHandler(noErrorHandler());
         for (Realm realm : realms) {
             if (realm.isConsole()) {
                 from(realm.deliveryEndpoint()).routeId("realm-" + realm.name())

@@ -57,10 +57,10 @@ public final class SqsSourceRoute extends RouteBuilder {
                         .<org.apache.camel.Processor>map(dlq -> new DeadLetterParking(source.queue(), dlq))
                         .orElse(exchange -> { }));
 
-        onException(Exception.class)
-                .handled(false)
-                .logExhausted(false)
-                .process(this::logDeliveryFailure);
+        // A realm's failure is not handled: the exchange fails, so the consumer leaves the message on the queue.
+        // It is logged once, here, instead of by the error handler and with a stack trace.
+        errorHandler(defaultErrorHandler().logExhausted(false));
+        onCompletion().onFailureOnly().process(this::logDeliveryFailure);
 
         String[] realmEndpoints = realms.stream().map(Realm::deliveryEndpoint).toArray(String[]::new);
 
@@ -115,8 +115,12 @@ public final class SqsSourceRoute extends RouteBuilder {
     }
 
     private void logDeliveryFailure(Exchange exchange) {
+        Exception cause = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (cause instanceof UnprocessableMessageException) {
+            return; // counted and logged by its own handler
+        }
         outcomes.get(NotificationOutcome.DELIVERY_FAILED).increment();
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         LOG.warn("SQS message {} (receive count {}) not acknowledged: {}. It comes back after its visibility timeout.",
                 messageId(exchange), receiveCount(exchange), cause == null ? "unknown failure" : cause.getMessage());
     }
