@@ -29,11 +29,20 @@ public final class Corpus {
 
     /** The file's JSON as stored. */
     public static JsonNode raw(String file) {
+        try {
+            return JSON.readTree(text(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The file's exact text, as a queue or webhook would carry it. */
+    public static String text(String file) {
         try (InputStream in = Corpus.class.getResourceAsStream("/corpus/" + file)) {
             if (in == null) {
                 throw new IllegalArgumentException("no corpus file " + file);
             }
-            return JSON.readTree(in);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.pipelineevents.routes.source.NotificationOutcome;
-import io.pipelineevents.tests.support.Corpus;
+import io.pipelineevents.mappings.Corpus;
 import io.pipelineevents.tests.support.RunningService;
 import io.pipelineevents.tests.support.StubRealm;
 import io.pipelineevents.tests.support.TestQueues;
@@ -50,7 +50,7 @@ class AcknowledgementTest {
 
     @Test
     void messageIsDeletedOnceEveryRealmAccepted() {
-        queues.send(queueUrl, Corpus.read(NOTIFICATION));
+        queues.send(queueUrl, Corpus.text(NOTIFICATION));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> service.outcomes(NotificationOutcome.DELIVERED) == 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> queues.messagesOn(queueUrl) == 0);
@@ -62,7 +62,7 @@ class AcknowledgementTest {
     void messageStaysOnTheQueueWhileARealmAnswers503AndIsDeliveredWhenItRecovers() {
         beta.answer(503, "Service Unavailable");
 
-        queues.send(queueUrl, Corpus.read(NOTIFICATION));
+        queues.send(queueUrl, Corpus.text(NOTIFICATION));
 
         // Beta is asked again each time the message comes back; the message is never deleted meanwhile.
         await().atMost(Duration.ofSeconds(30)).until(() -> beta.requests().size() >= 3);
@@ -82,7 +82,7 @@ class AcknowledgementTest {
     void anAnswerOtherThanOkIsNotAnAcceptance() {
         alpha.answer(200, "{\"error\":\"token disabled\"}");
 
-        queues.send(queueUrl, Corpus.read(NOTIFICATION));
+        queues.send(queueUrl, Corpus.text(NOTIFICATION));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> service.outcomes(NotificationOutcome.DELIVERY_FAILED) >= 1);
         assertThat(service.outcomes(NotificationOutcome.DELIVERED)).isZero();

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipelineevents.routes.source.NotificationOutcome;
-import io.pipelineevents.tests.support.Corpus;
+import io.pipelineevents.mappings.Corpus;
 import io.pipelineevents.tests.support.GoldenFiles;
 import io.pipelineevents.tests.support.RunningService;
 import io.pipelineevents.tests.support.TestQueues;
@@ -26,9 +26,9 @@ class ConsoleRealmTest {
             String queueUrl = queues.createQueue("console");
             try (RunningService service = RunningService.start(dir,
                     TestSettings.queue(queues, queueUrl).consoleRealm().build())) {
-                queues.send(queueUrl, Corpus.read("eventbridge-action-failed-codebuild.json"));
-                queues.send(queueUrl, Corpus.read("sns-sqs-envelope-pipeline-failed.json"));
-                queues.send(queueUrl, Corpus.read("github-workflow-run-completed.json"));
+                queues.send(queueUrl, Corpus.text("eventbridge-action-failed-codebuild.json"));
+                queues.send(queueUrl, Corpus.text("sns-sqs-envelope-pipeline-failed.json"));
+                queues.send(queueUrl, Corpus.text("github-workflow-run-completed.json"));
 
                 await().atMost(Duration.ofSeconds(20)).until(() -> service.outcomes(NotificationOutcome.DELIVERED) == 2
                         && service.outcomes(NotificationOutcome.UNMATCHED) == 1);

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.pipelineevents.routes.source.NotificationOutcome;
-import io.pipelineevents.tests.support.Corpus;
+import io.pipelineevents.mappings.Corpus;
 import io.pipelineevents.tests.support.GoldenFiles;
 import io.pipelineevents.tests.support.RunningService;
 import io.pipelineevents.tests.support.StubRealm;
@@ -72,7 +72,7 @@ class CorpusThroughTheQueueTest {
     }
 
     List<String> notifications() {
-        return Corpus.notificationFiles();
+        return Corpus.samples();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -84,7 +84,7 @@ class CorpusThroughTheQueueTest {
         beta.forgetRequests();
         long finished = service.finished();
 
-        queues.send(queueUrl, Corpus.read(file));
+        queues.send(queueUrl, Corpus.text(file));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> service.finished() > finished);
         assertThat(service.outcomes(expected)).as("outcome %s for %s", expected.tag(), file).isEqualTo(before + 1);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.pipelineevents.routes.source.NotificationOutcome;
-import io.pipelineevents.tests.support.Corpus;
+import io.pipelineevents.mappings.Corpus;
 import io.pipelineevents.tests.support.RunningService;
 import io.pipelineevents.tests.support.StubRealm;
 import io.pipelineevents.tests.support.TestQueues;
@@ -52,7 +52,7 @@ class UnprocessableMessageTest {
                 .realm(realm).build());
 
         String sourceId = queues.send(queueUrl, NOT_JSON);
-        queues.send(queueUrl, Corpus.read("eventbridge-stage-failed.json"));
+        queues.send(queueUrl, Corpus.text("eventbridge-stage-failed.json"));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> service.outcomes(NotificationOutcome.UNPROCESSABLE) == 1
                 && service.outcomes(NotificationOutcome.DELIVERED) == 1);
@@ -77,7 +77,7 @@ class UnprocessableMessageTest {
                 .with("sqs.visibility-timeout-seconds", "1").build());
 
         queues.send(queueUrl, NOT_JSON);
-        queues.send(queueUrl, Corpus.read("eventbridge-stage-failed.json"));
+        queues.send(queueUrl, Corpus.text("eventbridge-stage-failed.json"));
 
         // The good message behind it is not held up.
         await().atMost(Duration.ofSeconds(20)).until(() -> service.outcomes(NotificationOutcome.DELIVERED) == 1);
@@ -95,7 +95,7 @@ class UnprocessableMessageTest {
         service = RunningService.start(dir, TestSettings.queue(queues, queueUrl).deadLetterQueue(deadLetterUrl)
                 .realm(realm).build());
 
-        queues.send(queueUrl, Corpus.read("lambda-sns-record-stage-started.json"));
+        queues.send(queueUrl, Corpus.text("lambda-sns-record-stage-started.json"));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> queues.messagesOn(deadLetterUrl) == 1);
         assertThat(queues.receive(deadLetterUrl).get(0).messageAttributes().get("pipeline-events-reason").stringValue())

@@ -8,7 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import io.pipelineevents.routes.source.NotificationOutcome;
-import io.pipelineevents.tests.support.Corpus;
+import io.pipelineevents.mappings.Corpus;
 import io.pipelineevents.tests.support.RunningService;
 import io.pipelineevents.tests.support.StubRealm;
 import io.pipelineevents.tests.support.TestQueues;
@@ -34,7 +34,7 @@ class TokenSecrecyTest {
             String queueUrl = queues.createQueue("secrecy");
             try (RunningService service = RunningService.start(dir, TestSettings.queue(queues, queueUrl).realm(realm)
                     .build())) {
-                queues.send(queueUrl, Corpus.read("eventbridge-pipeline-started.json"));
+                queues.send(queueUrl, Corpus.text("eventbridge-pipeline-started.json"));
 
                 await().atMost(Duration.ofSeconds(20))
                         .until(() -> service.outcomes(NotificationOutcome.DELIVERY_FAILED) >= 1);
