@@ -32,7 +32,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class PipelineService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineService.class);
-    private static final int EMBEDDED_MAX_RECEIVE_COUNT = 5;
 
     private final Main main;
     private final SqsClient sqs;
@@ -59,8 +58,7 @@ public final class PipelineService implements AutoCloseable {
         try {
             SqsSource source = settings.source();
             if (embedded.isPresent()) {
-                EmbeddedSqs.createQueues(sqs, source.queue().name(), SettingsReader.EMBEDDED_DEAD_LETTER_QUEUE,
-                        EMBEDDED_MAX_RECEIVE_COUNT);
+                EmbeddedSqs.createQueues(sqs, source.queue().name(), SettingsReader.EMBEDDED_DEAD_LETTER_QUEUE);
             }
             String queueUrl = QueueUrls.resolve(sqs, source.queue(), "source");
             if (source.deadLetterQueue().isPresent()) {

@@ -1,15 +1,12 @@
 package io.pipelineevents.app.embedded;
 
-import java.util.Map;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.elasticmq.rest.sqs.TheSQSRestServerBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * A real SQS server (ElasticMQ, in memory) for trying the service without AWS. The source queue gets a redrive
- * policy towards the dead-letter queue, as a production queue should have.
+ * A real SQS server (ElasticMQ, in memory) for trying the service without AWS, and for the tests.
  */
 public final class EmbeddedSqs implements AutoCloseable {
     private final SQSRestServer server;
@@ -36,14 +33,13 @@ public final class EmbeddedSqs implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
-    /** Creates the queue and its dead-letter queue; a message moves there after {@code maxReceiveCount} receives. */
-    public static String createQueues(SqsClient sqs, String queue, String deadLetterQueue, int maxReceiveCount) {
-        String dlqUrl = sqs.createQueue(r -> r.queueName(deadLetterQueue)).queueUrl();
-        String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}";
-        return sqs.createQueue(r -> r.queueName(queue)
-                .attributes(Map.of(QueueAttributeName.REDRIVE_POLICY, redrive))).queueUrl();
+    /**
+     * Creates the queue and the dead-letter queue the service parks unprocessable messages in. The queue has no
+     * redrive policy: a message a realm does not accept waits on it until the realm recovers.
+     */
+    public static String createQueues(SqsClient sqs, String queue, String deadLetterQueue) {
+        sqs.createQueue(r -> r.queueName(deadLetterQueue));
+        return sqs.createQueue(r -> r.queueName(queue)).queueUrl();
     }
 
     @Override

@@ -43,8 +43,12 @@ public final class RealmDeliveryRoutes extends RouteBuilder {
                                 IngestAcceptance.countOf(exchange.getIn().getBody())))
                         .marshal(new JacksonDataFormat(json, Object.class))
                         .process(new IngestRequest(realm.token().orElseThrow()))
-                        .to(realm.eventApiUri())
-                        .process(new IngestAcceptance(realm.name(), meters));
+                        .doTry()
+                            .to(realm.eventApiUri())
+                            .process(new IngestAcceptance(realm.name(), meters))
+                        .doCatch(Exception.class)
+                            .process(RealmDeliveryException.rethrowFor(realm))
+                        .end();
             }
         }
     }

@@ -57,10 +57,9 @@ public final class SqsSourceRoute extends RouteBuilder {
                         .<org.apache.camel.Processor>map(dlq -> new DeadLetterParking(source.queue(), dlq))
                         .orElse(exchange -> { }));
 
-        // A realm's failure is not handled: the exchange fails, so the consumer leaves the message on the queue.
-        // It is logged once, here, instead of by the error handler and with a stack trace.
+        // A realm's failure is rethrown after it was logged once (below), so the exchange fails and the consumer
+        // leaves the message on the queue; the error handler need not log it again with a stack trace.
         errorHandler(defaultErrorHandler().logExhausted(false));
-        onCompletion().onFailureOnly().process(this::logDeliveryFailure);
 
         String[] realmEndpoints = realms.stream().map(Realm::deliveryEndpoint).toArray(String[]::new);
 
@@ -78,10 +77,15 @@ public final class SqsSourceRoute extends RouteBuilder {
                         .process(this::logUnmatched)
                         .stop()
                 .end()
-                .multicast(new EveryRealmMustAccept()).parallelProcessing()
-                    .to(realmEndpoints)
-                .end()
-                .process(exchange -> outcomes.get(NotificationOutcome.DELIVERED).increment());
+                .doTry()
+                    .multicast(new EveryRealmMustAccept()).parallelProcessing()
+                        .to(realmEndpoints)
+                    .end()
+                    .process(exchange -> outcomes.get(NotificationOutcome.DELIVERED).increment())
+                .endDoTry()
+                .doCatch(Exception.class)
+                    .process(this::logDeliveryFailure)
+                .end();
     }
 
     private void logControlMessage(Exchange exchange) {
@@ -114,15 +118,13 @@ public final class SqsSourceRoute extends RouteBuilder {
                 receiveCount(exchange), where, cause == null ? "unknown reason" : cause.getMessage());
     }
 
-    private void logDeliveryFailure(Exchange exchange) {
-        Exception cause = exchange.getException() != null ? exchange.getException()
-                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        if (cause instanceof UnprocessableMessageException) {
-            return; // counted and logged by its own handler
-        }
+    /** Logs and counts a realm's failure, then rethrows it so that the message is not acknowledged. */
+    private void logDeliveryFailure(Exchange exchange) throws Exception {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         outcomes.get(NotificationOutcome.DELIVERY_FAILED).increment();
         LOG.warn("SQS message {} (receive count {}) not acknowledged: {}. It comes back after its visibility timeout.",
-                messageId(exchange), receiveCount(exchange), cause == null ? "unknown failure" : cause.getMessage());
+                messageId(exchange), receiveCount(exchange), cause.getMessage());
+        throw cause;
     }
 
     private static String messageId(Exchange exchange) {

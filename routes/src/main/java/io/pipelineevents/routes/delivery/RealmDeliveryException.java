@@ -1,0 +1,39 @@
+package io.pipelineevents.routes.delivery;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.http.base.HttpOperationFailedException;
+
+/**
+ * A realm did not accept a request, said in one line that names the realm: its status and the start of its answer,
+ * or the transport error. Never the token: it travels in a header that no message here includes.
+ */
+public class RealmDeliveryException extends RuntimeException {
+    private static final int ANSWER_EXCERPT = 200;
+
+    public RealmDeliveryException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** Rethrows whatever failed inside a realm's route as a RealmDeliveryException naming the realm. */
+    static Processor rethrowFor(Realm realm) {
+        return exchange -> {
+            Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+            throw new RealmDeliveryException("realm " + realm + " " + describe(cause), cause);
+        };
+    }
+
+    private static String describe(Exception cause) {
+        if (cause instanceof HttpOperationFailedException http) {
+            String body = http.getResponseBody() == null ? "" : http.getResponseBody().strip();
+            return "answered HTTP " + http.getStatusCode()
+                    + (body.isEmpty() ? "" : ": " + (body.length() > ANSWER_EXCERPT
+                            ? body.substring(0, ANSWER_EXCERPT) + "..." : body));
+        }
+        if (cause instanceof RealmRejectedException) {
+            return cause.getMessage().replaceFirst("^realm \\S+ ", "");
+        }
+        return "could not be reached: " + (cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": "
+                + cause.getMessage());
+    }
+}
