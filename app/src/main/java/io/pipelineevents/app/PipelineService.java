@@ -2,11 +2,10 @@ package io.pipelineevents.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.search.Search;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pipelineevents.app.config.ConfigFile;
 import io.pipelineevents.app.config.Settings;
-import io.pipelineevents.app.config.SettingsReader;
+import io.pipelineevents.app.config.QueueAccess;
 import io.pipelineevents.app.embedded.EmbeddedSqs;
 import io.pipelineevents.app.sqs.QueueUrls;
 import io.pipelineevents.app.sqs.SqsClientFactory;
@@ -14,13 +13,14 @@ import io.pipelineevents.mappings.MappingLoadException;
 import io.pipelineevents.mappings.MappingSet;
 import io.pipelineevents.routes.delivery.RealmDeliveryRoutes;
 import io.pipelineevents.routes.envelope.EnvelopeReader;
-import io.pipelineevents.routes.source.NotificationOutcome;
 import io.pipelineevents.routes.source.SqsSource;
 import io.pipelineevents.routes.source.SqsSourceRoute;
 import java.io.PrintStream;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -47,18 +47,20 @@ public final class PipelineService implements AutoCloseable {
 
     /** Prepares everything and returns a service that {@link #run()} or {@link #start()} sets going. */
     public static PipelineService create(Settings settings, ConfigFile config, PrintStream console)
-            throws MappingLoadException, QueueUrls.QueueUnavailableException {
+            throws MappingLoadException, StartupException {
         MappingSet mappings = settings.mappingsPath().isPresent()
                 ? MappingSet.load(settings.mappingsPath().get())
                 : MappingSet.preset(settings.mappingsPreset());
         LOG.info("Mappings: {}", mappings.describe());
 
-        Optional<EmbeddedSqs> embedded = settings.embeddedPort().map(EmbeddedSqs::start);
-        SqsClient sqs = SqsClientFactory.create(settings.connection());
+        QueueAccess queue = settings.queue();
+        Optional<EmbeddedSqs> embedded = queue.embeddedPort().isPresent()
+                ? Optional.of(EmbeddedSqs.start(queue.embeddedPort().get())) : Optional.empty();
+        SqsClient sqs = SqsClientFactory.create(queue.connection());
         try {
-            SqsSource source = settings.source();
+            SqsSource source = queue.source();
             if (embedded.isPresent()) {
-                EmbeddedSqs.createQueues(sqs, source.queue().name(), SettingsReader.EMBEDDED_DEAD_LETTER_QUEUE);
+                EmbeddedSqs.createQueues(sqs, source.queue().name(), source.deadLetterQueue().orElseThrow().name());
             }
             String queueUrl = QueueUrls.resolve(sqs, source.queue(), "source");
             if (source.deadLetterQueue().isPresent()) {
@@ -76,12 +78,22 @@ public final class PipelineService implements AutoCloseable {
             main.setPropertyPlaceholderLocations(config.camelLocations());
             main.bind(SqsSource.CLIENT_BEAN, sqs);
             main.configure().withName("pipeline-events");
+            main.addMainListener(new MainListenerSupport() {
+                @Override
+                public void afterConfigure(BaseMainSupport configured) {
+                    try {
+                        configured.getCamelContext().addService(new OutcomeSummary(meters));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
             main.configure().addRoutesBuilder(new RealmDeliveryRoutes(settings.realms(), settings.http(), json, meters,
                     console));
             main.configure().addRoutesBuilder(new SqsSourceRoute(source,
                     new EnvelopeReader(json, source.bodyFormat()), mappings, settings.realms(), meters));
             return new PipelineService(main, sqs, embedded, meters);
-        } catch (RuntimeException | QueueUrls.QueueUnavailableException e) {
+        } catch (RuntimeException | StartupException e) {
             sqs.close();
             embedded.ifPresent(EmbeddedSqs::close);
             throw e;
@@ -123,16 +135,8 @@ public final class PipelineService implements AutoCloseable {
         try {
             main.stop();
         } finally {
-            LOG.info("Stopped. Notifications: {}", outcomeSummary());
             sqs.close();
             embedded.ifPresent(EmbeddedSqs::close);
         }
-    }
-
-    private String outcomeSummary() {
-        return Search.in(meters).name(NotificationOutcome.METER).counters().stream()
-                .map(c -> c.getId().getTag("outcome") + "=" + (long) c.count())
-                .sorted()
-                .collect(Collectors.joining(", "));
     }
 }

@@ -1,7 +1,7 @@
 package io.pipelineevents.app.cli;
 
 import io.pipelineevents.app.config.InvalidSettingsException;
-import io.pipelineevents.app.sqs.QueueUrls;
+import io.pipelineevents.app.StartupException;
 import io.pipelineevents.mappings.MappingLoadException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +23,7 @@ public final class PipelineEventsCommand {
             commandLine.getErr().println(e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
-        if (e instanceof QueueUrls.QueueUnavailableException) {
+        if (e instanceof StartupException) {
             commandLine.getErr().println(e.getMessage());
             return ExitCodes.FAILED;
         }

@@ -1,11 +1,12 @@
 package io.pipelineevents.app.cli;
 
-import io.pipelineevents.app.config.Settings;
+import io.pipelineevents.app.config.QueueAccess;
 import io.pipelineevents.app.sqs.QueueUrls;
 import io.pipelineevents.app.sqs.SqsClientFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,13 +33,13 @@ final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = config.configFile().read();
-        try (SqsClient sqs = SqsClientFactory.create(settings.connection())) {
+        QueueAccess queue = config.configFile().readQueueAccess();
+        try (SqsClient sqs = SqsClientFactory.create(queue.connection())) {
             String queueUrl;
             try {
-                queueUrl = QueueUrls.resolve(sqs, settings.source().queue(), "target");
+                queueUrl = QueueUrls.resolve(sqs, queue.source().queue(), "target");
             } catch (QueueUrls.QueueUnavailableException e) {
-                spec.commandLine().getErr().println(e.getMessage() + (settings.embedded()
+                spec.commandLine().getErr().println(e.getMessage() + (queue.embedded()
                         ? System.lineSeparator() + "Is './pipeline-events run' running? It starts the embedded queue."
                         : ""));
                 return ExitCodes.FAILED;
@@ -57,6 +58,9 @@ final class SendCommand implements Callable<Integer> {
             String id = sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(body)).messageId();
             spec.commandLine().getOut().println("sent " + file + " as message " + id);
             return true;
+        } catch (NoSuchFileException e) {
+            spec.commandLine().getErr().println("could not send " + file + ": no such file");
+            return false;
         } catch (IOException | SdkException e) {
             spec.commandLine().getErr().println("could not send " + file + ": " + e.getMessage());
             return false;

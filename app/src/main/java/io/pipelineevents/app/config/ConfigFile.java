@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.PropertiesComponent;
 
 /**
  * Where settings come from: the shipped defaults, then the config file, then environment variables (Camel's
@@ -22,14 +23,23 @@ public record ConfigFile(Optional<Path> explicit) {
                 .orElse("file:" + CONVENTIONAL.toAbsolutePath() + ";optional=true," + DEFAULTS);
     }
 
-    /** Reads and validates the settings without starting anything. */
+    /** Reads and validates every setting of {@code run}, without starting anything. */
     public Settings read() throws InvalidSettingsException {
+        return SettingsReader.read(properties());
+    }
+
+    /** Reads and validates only what reaching the queue takes (for {@code send}). */
+    public QueueAccess readQueueAccess() throws InvalidSettingsException {
+        return SettingsReader.readQueueAccess(properties());
+    }
+
+    private PropertiesComponent properties() throws InvalidSettingsException {
         if (explicit.isPresent() && !Files.isRegularFile(explicit.get())) {
             throw new InvalidSettingsException(List.of("config file '" + explicit.get() + "' does not exist"));
         }
         // A context that is never started: only its properties component is used, so nothing needs closing.
         CamelContext context = new DefaultCamelContext();
         context.getPropertiesComponent().setLocation(camelLocations());
-        return SettingsReader.read(context.getPropertiesComponent());
+        return context.getPropertiesComponent();
     }
 }

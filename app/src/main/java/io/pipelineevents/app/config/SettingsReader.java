@@ -19,7 +19,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.pipelineevents.mappings.template.NearestName;
 import org.apache.camel.spi.PropertiesComponent;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
  * The one place where configuration is read and validated. Values come from Camel's properties component, so a
@@ -36,6 +39,14 @@ public final class SettingsReader {
     private static final Pattern REALM_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern AWS_URL_REGION = Pattern.compile("sqs[.-]([a-z0-9-]+)\\.amazonaws\\.com");
 
+    private static final Pattern REALM_KEY = Pattern.compile(Pattern.quote(PREFIX) + "realm\\.([^.]+)\\.(.+)");
+    private static final List<String> REALM_ATTRIBUTES = List.of("token", "url", "realm");
+    private static final List<String> KNOWN_KEYS = List.of("sqs.queue", "sqs.region", "sqs.endpoint",
+            "sqs.access-key", "sqs.secret-key", "sqs.dead-letter-queue", "sqs.body-format", "sqs.consumers",
+            "sqs.max-messages-per-poll", "sqs.wait-time-seconds", "sqs.visibility-timeout-seconds", "embedded.port",
+            "mappings.path", "mappings.preset", "realms", "http.connect-timeout-ms", "http.response-timeout-ms")
+            .stream().map(key -> PREFIX + key).toList();
+
     private final PropertiesComponent properties;
     private final List<String> problems = new ArrayList<>();
 
@@ -43,13 +54,29 @@ public final class SettingsReader {
         this.properties = properties;
     }
 
+    /** Everything {@code run} needs. */
     public static Settings read(PropertiesComponent properties) throws InvalidSettingsException {
         SettingsReader reader = new SettingsReader(properties);
-        Settings settings = reader.readAll();
-        if (!reader.problems.isEmpty()) {
-            throw new InvalidSettingsException(reader.problems);
-        }
+        QueueAccess queue = reader.queueAccess();
+        Settings settings = new Settings(queue, reader.mappingsPath(),
+                reader.text("mappings.preset").orElse("codepipeline"), reader.realms(), reader.http());
+        reader.unknownKeys(settings.realms().stream().map(Realm::name).toList());
+        reader.failOnProblems();
         return settings;
+    }
+
+    /** Only what reaching the queue needs, for {@code send}: no realm, token or mapping is read. */
+    public static QueueAccess readQueueAccess(PropertiesComponent properties) throws InvalidSettingsException {
+        SettingsReader reader = new SettingsReader(properties);
+        QueueAccess queue = reader.queueAccess();
+        reader.failOnProblems();
+        return queue;
+    }
+
+    private void failOnProblems() throws InvalidSettingsException {
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingsException(problems);
+        }
     }
 
     /** The environment variable that overrides a property, as Camel derives it. */
@@ -57,7 +84,7 @@ public final class SettingsReader {
         return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
-    private Settings readAll() {
+    private QueueAccess queueAccess() {
         Optional<String> queueSetting = text("sqs.queue");
         Optional<Integer> embeddedPort = queueSetting.isPresent() ? Optional.empty()
                 : Optional.of(integer("embedded.port", 1, 65535, 9324));
@@ -79,7 +106,7 @@ public final class SettingsReader {
                 integer("sqs.max-messages-per-poll", 1, 10, 10),
                 integer("sqs.wait-time-seconds", 0, 20, 20),
                 text("sqs.visibility-timeout-seconds").map(v -> integer("sqs.visibility-timeout-seconds", 0, 43200, 30)));
-        if (deadLetterQueue.isPresent() && deadLetterQueue.get().name().equals(queue.name())) {
+        if (deadLetterQueue.isPresent() && deadLetterQueue.get().toString().equals(queue.toString())) {
             problem("sqs.dead-letter-queue", "must not be the source queue itself");
         }
 
@@ -88,22 +115,23 @@ public final class SettingsReader {
                         Optional.of(new SqsConnection.StaticCredentials("embedded", "embedded"))))
                 .orElseGet(() -> parsedQueue == null ? new SqsConnection("", Optional.empty(), Optional.empty())
                         : connection(queue));
+        return new QueueAccess(source, connection, embeddedPort);
+    }
 
-        return new Settings(source, connection, embeddedPort, mappingsPath(), text("mappings.preset").orElse("codepipeline"),
-                realms(), new IngestHttpSettings(
-                        Duration.ofMillis(integer("http.connect-timeout-ms", 1, 600_000, 5000)),
-                        Duration.ofMillis(integer("http.response-timeout-ms", 1, 600_000, 15000))));
+    private IngestHttpSettings http() {
+        return new IngestHttpSettings(
+                Duration.ofMillis(integer("http.connect-timeout-ms", 1, 600_000, 5000)),
+                Duration.ofMillis(integer("http.response-timeout-ms", 1, 600_000, 15000)));
     }
 
     private SqsConnection connection(QueueRef queue) {
         Optional<String> region = text("sqs.region")
                 .or(() -> queue.url().map(URI::getHost).map(AWS_URL_REGION::matcher).filter(Matcher::find)
                         .map(m -> m.group(1)))
-                .or(() -> Optional.ofNullable(System.getenv("AWS_REGION")))
-                .or(() -> Optional.ofNullable(System.getenv("AWS_DEFAULT_REGION")));
+                .or(SettingsReader::awsDefaultRegion);
         if (region.isEmpty()) {
-            problem("sqs.region", "is needed: the queue is given by name and neither AWS_REGION nor"
-                    + " AWS_DEFAULT_REGION is set");
+            problem("sqs.region", "is needed: the queue '" + queue + "' does not name an AWS region, and none is set"
+                    + " in AWS_REGION or the AWS profile");
         }
         Optional<URI> endpoint = text("sqs.endpoint").map(e -> parse("sqs.endpoint", e, SettingsReader::httpUrl));
         Optional<String> accessKey = text("sqs.access-key");
@@ -166,6 +194,41 @@ public final class SettingsReader {
         URI url = text(prefix + "url").map(u -> parse(prefix + "url", u, SettingsReader::httpUrl))
                 .orElseGet(() -> Realm.defaultIngestUrl(urlRealm));
         return Realm.splunk(name, url, new IngestToken(token.orElse("")));
+    }
+
+    /** The region the AWS SDK would choose: AWS_REGION, system property, profile, instance metadata. */
+    private static Optional<String> awsDefaultRegion() {
+        try {
+            return Optional.of(new DefaultAwsRegionProviderChain().getRegion().id());
+        } catch (SdkClientException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A {@code pipeline-events.} key that no setting reads is a typo until proven otherwise: reported with the
+     * nearest known key, rather than silently ignored.
+     */
+    private void unknownKeys(List<String> realmNames) {
+        Set<String> known = new java.util.TreeSet<>(KNOWN_KEYS);
+        for (String realm : realmNames) {
+            for (String attribute : REALM_ATTRIBUTES) {
+                known.add(PREFIX + "realm." + realm + "." + attribute);
+            }
+        }
+        for (Object key : properties.loadProperties(k -> k.startsWith(PREFIX)).keySet()) {
+            String name = key.toString();
+            if (known.contains(name)) {
+                continue;
+            }
+            Matcher realmKey = REALM_KEY.matcher(name);
+            if (realmKey.matches() && REALM_ATTRIBUTES.contains(realmKey.group(2))) {
+                problems.add(name + " configures realm '" + realmKey.group(1) + "', which is not listed in "
+                        + PREFIX + "realms");
+            } else {
+                problems.add(name + " is not a setting" + NearestName.hint(name, known));
+            }
+        }
     }
 
     private static URI httpUrl(String value) {

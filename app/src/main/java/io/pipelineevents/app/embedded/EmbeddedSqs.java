@@ -1,5 +1,6 @@
 package io.pipelineevents.app.embedded;
 
+import io.pipelineevents.app.StartupException;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.elasticmq.rest.sqs.TheSQSRestServerBuilder;
@@ -18,11 +19,18 @@ public final class EmbeddedSqs implements AutoCloseable {
     }
 
     /** Starts on localhost; port 0 picks a free one. */
-    public static EmbeddedSqs start(int port) {
+    public static EmbeddedSqs start(int port) throws StartupException {
         TheSQSRestServerBuilder builder = SQSRestServerBuilder.withInterface("localhost");
         SQSRestServer server = (port == 0 ? builder.withDynamicPort() : builder.withPort(port)).start();
-        int bound = server.waitUntilStarted().localAddress().getPort();
-        return new EmbeddedSqs(server, bound);
+        try {
+            int bound = server.waitUntilStarted().localAddress().getPort();
+            return new EmbeddedSqs(server, bound);
+        } catch (RuntimeException e) {
+            server.stopAndWait();
+            throw new StartupException("the embedded SQS server cannot listen on localhost:" + port + " ("
+                    + e.getMessage() + "). Is another pipeline-events running? Stop it, or choose another port with"
+                    + " pipeline-events.embedded.port (env PIPELINE_EVENTS_EMBEDDED_PORT).", e);
+        }
     }
 
     public int port() {

@@ -1,5 +1,6 @@
 package io.pipelineevents.app.sqs;
 
+import io.pipelineevents.app.StartupException;
 import io.pipelineevents.routes.source.QueueRef;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -31,7 +32,7 @@ public final class QueueUrls {
     }
 
     /** The queue is missing, unreachable or forbidden. */
-    public static final class QueueUnavailableException extends Exception {
+    public static final class QueueUnavailableException extends StartupException {
         public QueueUnavailableException(String message, Throwable cause) {
             super(message, cause);
         }

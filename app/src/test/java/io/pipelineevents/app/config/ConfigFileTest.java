@@ -27,11 +27,11 @@ class ConfigFileTest {
     void withoutAQueueTheEmbeddedServerAndTheConsoleRealmAreUsed() throws Exception {
         Settings settings = read("# nothing set");
 
-        assertThat(settings.embeddedPort()).contains(9324);
-        assertThat(settings.source().queue().name()).isEqualTo("pipeline-events");
-        assertThat(settings.source().deadLetterQueue()).map(Object::toString).contains("pipeline-events-parked");
+        assertThat(settings.queue().embeddedPort()).contains(9324);
+        assertThat(settings.queue().source().queue().name()).isEqualTo("pipeline-events");
+        assertThat(settings.queue().source().deadLetterQueue()).map(Object::toString).contains("pipeline-events-parked");
         assertThat(settings.realms()).extracting(Realm::name).containsExactly("console");
-        assertThat(settings.source().bodyFormat()).isEqualTo(BodyFormat.AUTO);
+        assertThat(settings.queue().source().bodyFormat()).isEqualTo(BodyFormat.AUTO);
     }
 
     @Test
@@ -45,11 +45,11 @@ class ConfigFileTest {
                 "pipeline-events.realm.eu0.token=t2",
                 "pipeline-events.realm.eu0.url=https://proxy.example.com/splunk");
 
-        assertThat(settings.embedded()).isFalse();
-        assertThat(settings.source().queue().name()).isEqualTo("pipeline-notifications");
-        assertThat(settings.connection().region()).isEqualTo("eu-west-1");
-        assertThat(settings.source().consumers()).isEqualTo(4);
-        assertThat(settings.source().bodyFormat()).isEqualTo(BodyFormat.SNS_ENVELOPE);
+        assertThat(settings.queue().embedded()).isFalse();
+        assertThat(settings.queue().source().queue().name()).isEqualTo("pipeline-notifications");
+        assertThat(settings.queue().connection().region()).isEqualTo("eu-west-1");
+        assertThat(settings.queue().source().consumers()).isEqualTo(4);
+        assertThat(settings.queue().source().bodyFormat()).isEqualTo(BodyFormat.SNS_ENVELOPE);
         assertThat(settings.realms()).extracting(Realm::ingestUrl).containsExactly(
                 Optional.of(URI.create("https://ingest.us1.signalfx.com")),
                 Optional.of(URI.create("https://proxy.example.com/splunk")));
@@ -90,6 +90,32 @@ class ConfigFileTest {
                 .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("pipeline-events.realm.us1.realm")
                 .hasMessageNotContaining("SECRET-TOKEN-VALUE");
+    }
+
+    @Test
+    void aMistypedSettingIsReportedWithTheNearestKnownOne() {
+        assertThatThrownBy(() -> read("pipeline-events.sqs.queu=orders"))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("pipeline-events.sqs.queu is not a setting; did you mean 'pipeline-events.sqs.queue'?");
+    }
+
+    @Test
+    void aRealmSettingForARealmThatIsNotListedIsReported() {
+        assertThatThrownBy(() -> read("pipeline-events.realms=us1", "pipeline-events.realm.us1.token=t",
+                "pipeline-events.realm.us2.token=t"))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("pipeline-events.realm.us2.token configures realm 'us2', which is not listed in"
+                        + " pipeline-events.realms");
+    }
+
+    @Test
+    void sendNeedsNoRealmToken() throws Exception {
+        Path file = dir.resolve("send.properties");
+        Files.write(file, java.util.List.of("pipeline-events.realms=us1"));
+
+        QueueAccess queue = new ConfigFile(Optional.of(file)).readQueueAccess();
+
+        assertThat(queue.embedded()).isTrue();
     }
 
     @Test

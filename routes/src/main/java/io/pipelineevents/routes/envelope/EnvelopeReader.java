@@ -2,7 +2,10 @@ package io.pipelineevents.routes.envelope;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -15,11 +18,14 @@ public final class EnvelopeReader {
 
     private static final Set<String> SNS_CONTROL_TYPES = Set.of("SubscriptionConfirmation", "UnsubscribeConfirmation");
 
-    private final ObjectMapper json;
+    private static final List<String> SNS_MARKERS = List.of("Type", "MessageId", "TopicArn");
+
+    private final ObjectReader json;
     private final BodyFormat format;
 
     public EnvelopeReader(ObjectMapper json, BodyFormat format) {
-        this.json = json;
+        // A body with anything after its JSON value is not the JSON it starts with.
+        this.json = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.format = format;
     }
 
@@ -43,9 +49,9 @@ public final class EnvelopeReader {
                     + " (needs string fields Type, MessageId and TopicArn)");
         }
         if (root.has("Type") && root.has("Message")) {
-            throw new UnprocessableMessageException("body looks like an SNS envelope but lacks "
-                    + (root.path("MessageId").isTextual() ? "TopicArn" : "MessageId")
-                    + "; refusing to guess whether it is one");
+            List<String> missing = SNS_MARKERS.stream().filter(marker -> !root.path(marker).isTextual()).toList();
+            throw new UnprocessableMessageException("body looks like an SNS envelope but has no string "
+                    + String.join(", ", missing) + "; refusing to guess whether it is one");
         }
         if (root.path("Records").isArray()) {
             throw new UnprocessableMessageException("body is a Lambda event (Records[]), not a queue message;"
@@ -76,7 +82,7 @@ public final class EnvelopeReader {
     }
 
     private static boolean looksLikeSnsEnvelope(JsonNode root) {
-        return root.path("Type").isTextual() && root.path("MessageId").isTextual() && root.path("TopicArn").isTextual();
+        return SNS_MARKERS.stream().allMatch(marker -> root.path(marker).isTextual());
     }
 
     private JsonNode parse(String text, String what) {

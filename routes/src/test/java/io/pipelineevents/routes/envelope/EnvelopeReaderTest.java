@@ -70,7 +70,22 @@ class EnvelopeReaderTest {
         String partial = "{\"Type\":\"Notification\",\"MessageId\":\"m-1\",\"Message\":\"{}\"}";
 
         assertThatThrownBy(() -> auto.read(partial)).hasMessage(
-                "body looks like an SNS envelope but lacks TopicArn; refusing to guess whether it is one");
+                "body looks like an SNS envelope but has no string TopicArn; refusing to guess whether it is one");
+    }
+
+    @Test
+    void anEnvelopeWhoseTypeIsNotAStringIsNotGuessedAt() {
+        String odd = "{\"Type\":1,\"MessageId\":\"m-1\",\"TopicArn\":\"t\",\"Message\":\"{}\"}";
+
+        assertThatThrownBy(() -> auto.read(odd)).hasMessage(
+                "body looks like an SNS envelope but has no string Type; refusing to guess whether it is one");
+    }
+
+    @Test
+    void textAfterTheJsonValueMakesTheBodyUnprocessable() {
+        assertThatThrownBy(() -> auto.read("{\"a\":1} garbage"))
+                .isInstanceOf(UnprocessableMessageException.class)
+                .hasMessageStartingWith("message body is not JSON:");
     }
 
     @Test

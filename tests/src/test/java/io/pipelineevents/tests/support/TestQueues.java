@@ -1,5 +1,6 @@
 package io.pipelineevents.tests.support;
 
+import io.pipelineevents.app.StartupException;
 import io.pipelineevents.app.embedded.EmbeddedSqs;
 import java.net.URI;
 import java.util.List;
@@ -22,7 +23,11 @@ public final class TestQueues implements AutoCloseable {
     private final SqsClient client;
 
     public TestQueues() {
-        server = EmbeddedSqs.start(0);
+        try {
+            server = EmbeddedSqs.start(0);
+        } catch (StartupException e) {
+            throw new IllegalStateException(e);
+        }
         client = SqsClient.builder()
                 .endpointOverride(URI.create(server.endpoint()))
                 .region(Region.of(REGION))
