@@ -1,6 +1,10 @@
 package io.pipelineevents.app.embedded;
 
 import io.pipelineevents.app.StartupException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.elasticmq.rest.sqs.TheSQSRestServerBuilder;
@@ -20,13 +24,20 @@ public final class EmbeddedSqs implements AutoCloseable {
 
     /** Starts on localhost; port 0 picks a free one. */
     public static EmbeddedSqs start(int port) throws StartupException {
+        ensureFree(port);
         TheSQSRestServerBuilder builder = SQSRestServerBuilder.withInterface("localhost");
         SQSRestServer server = (port == 0 ? builder.withDynamicPort() : builder.withPort(port)).start();
-        try {
-            int bound = server.waitUntilStarted().localAddress().getPort();
-            return new EmbeddedSqs(server, bound);
-        } catch (RuntimeException e) {
-            server.stopAndWait();
+        return new EmbeddedSqs(server, server.waitUntilStarted().localAddress().getPort());
+    }
+
+    /** ElasticMQ reports a taken port with a stack trace from its actor system; we say it in a sentence first. */
+    private static void ensureFree(int port) throws StartupException {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
             throw new StartupException("the embedded SQS server cannot listen on localhost:" + port + " ("
                     + e.getMessage() + "). Is another pipeline-events running? Stop it, or choose another port with"
                     + " pipeline-events.embedded.port (env PIPELINE_EVENTS_EMBEDDED_PORT).", e);
