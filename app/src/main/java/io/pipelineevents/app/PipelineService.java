@@ -48,9 +48,7 @@ public final class PipelineService implements AutoCloseable {
     /** Prepares everything and returns a service that {@link #run()} or {@link #start()} sets going. */
     public static PipelineService create(Settings settings, ConfigFile config, PrintStream console)
             throws MappingLoadException, StartupException {
-        MappingSet mappings = settings.mappingsPath().isPresent()
-                ? MappingSet.load(settings.mappingsPath().get())
-                : MappingSet.preset(settings.mappingsPreset());
+        MappingSet mappings = settings.mappings().load();
         LOG.info("Mappings: {}", mappings.describe());
 
         QueueAccess queue = settings.queue();

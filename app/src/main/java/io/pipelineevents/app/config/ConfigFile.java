@@ -33,6 +33,11 @@ public record ConfigFile(Optional<Path> explicit) {
         return SettingsReader.readQueueAccess(properties());
     }
 
+    /** Reads and validates only the mapping settings (for {@code validate}, {@code map} and {@code test}). */
+    public MappingsChoice readMappings() throws InvalidSettingsException {
+        return SettingsReader.readMappings(properties());
+    }
+
     private PropertiesComponent properties() throws InvalidSettingsException {
         if (explicit.isPresent() && !Files.isRegularFile(explicit.get())) {
             throw new InvalidSettingsException(List.of("config file '" + explicit.get() + "' does not exist"));

@@ -58,8 +58,7 @@ public final class SettingsReader {
     public static Settings read(PropertiesComponent properties) throws InvalidSettingsException {
         SettingsReader reader = new SettingsReader(properties);
         QueueAccess queue = reader.queueAccess();
-        Settings settings = new Settings(queue, reader.mappingsPath(),
-                reader.text("mappings.preset").orElse("codepipeline"), reader.realms(), reader.http());
+        Settings settings = new Settings(queue, reader.mappings(), reader.realms(), reader.http());
         reader.unknownKeys(settings.realms().stream().map(Realm::name).toList());
         reader.failOnProblems();
         return settings;
@@ -146,12 +145,20 @@ public final class SettingsReader {
         return new SqsConnection(region.orElse(""), endpoint, credentials);
     }
 
-    private Optional<Path> mappingsPath() {
+    /** Only the mapping settings, for the commands that preview and check mappings. */
+    public static MappingsChoice readMappings(PropertiesComponent properties) throws InvalidSettingsException {
+        SettingsReader reader = new SettingsReader(properties);
+        MappingsChoice mappings = reader.mappings();
+        reader.failOnProblems();
+        return mappings;
+    }
+
+    private MappingsChoice mappings() {
         Optional<Path> path = text("mappings.path").map(Path::of);
         if (path.isPresent() && !Files.exists(path.get())) {
             problem("mappings.path", "'" + path.get() + "' does not exist");
         }
-        return path;
+        return new MappingsChoice(path, text("mappings.preset").orElse("codepipeline"));
     }
 
     private List<Realm> realms() {
