@@ -10,11 +10,7 @@ import io.pipelineevents.routes.envelope.Notification;
 import io.pipelineevents.routes.envelope.QueueMessage;
 import io.pipelineevents.routes.envelope.SnsControlMessage;
 import io.pipelineevents.routes.envelope.UnprocessableMessageException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,7 +49,7 @@ final class MapCommand implements Callable<Integer> {
         int failed = 0;
         for (Path file : files) {
             try {
-                QueueMessage message = envelopes.read(Files.readString(file, StandardCharsets.UTF_8));
+                QueueMessage message = envelopes.read(MessageFile.read(file));
                 if (message instanceof SnsControlMessage control) {
                     err.println(file + ": SNS " + control.type() + ", no notification");
                     continue;
@@ -66,10 +62,10 @@ final class MapCommand implements Callable<Integer> {
                 outcome.fixes().forEach(fix -> err.println("  fixed: " + fix));
                 outcome.refusals().forEach(refusal -> err.println("  refused: " + refusal));
                 failed += outcome.refusals().isEmpty() ? 0 : 1;
-            } catch (NoSuchFileException e) {
+            } catch (MessageFile.UnsendableFileException e) {
                 failed++;
-                err.println(file + ": no such file");
-            } catch (UnprocessableMessageException | IOException e) {
+                err.println(file + ": " + e.getMessage());
+            } catch (UnprocessableMessageException e) {
                 failed++;
                 err.println(file + ": unprocessable: " + e.getMessage());
             }

@@ -3,10 +3,6 @@ package io.pipelineevents.app.cli;
 import io.pipelineevents.app.config.QueueAccess;
 import io.pipelineevents.app.sqs.QueueUrls;
 import io.pipelineevents.app.sqs.SqsClientFactory;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,14 +50,14 @@ final class SendCommand implements Callable<Integer> {
 
     private boolean send(SqsClient sqs, String queueUrl, Path file) {
         try {
-            String body = Files.readString(file, StandardCharsets.UTF_8);
+            String body = MessageFile.read(file);
             String id = sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(body)).messageId();
             spec.commandLine().getOut().println("sent " + file + " as message " + id);
             return true;
-        } catch (NoSuchFileException e) {
-            spec.commandLine().getErr().println("could not send " + file + ": no such file");
+        } catch (MessageFile.UnsendableFileException e) {
+            spec.commandLine().getErr().println("could not send " + file + ": " + e.getMessage());
             return false;
-        } catch (IOException | SdkException e) {
+        } catch (SdkException e) {
             spec.commandLine().getErr().println("could not send " + file + ": " + e.getMessage());
             return false;
         }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,7 @@ public final class SettingsReader {
     private static final Pattern AWS_URL_REGION = Pattern.compile("sqs[.-]([a-z0-9-]+)\\.amazonaws\\.com");
 
     private static final Pattern REALM_KEY = Pattern.compile(Pattern.quote(PREFIX) + "realm\\.([^.]+)\\.(.+)");
+    private static final String CAMEL_PREFIX = "camel.";
     private static final List<String> REALM_ATTRIBUTES = List.of("token", "url", "realm");
     private static final List<String> KNOWN_KEYS = List.of("sqs.queue", "sqs.region", "sqs.endpoint",
             "sqs.access-key", "sqs.secret-key", "sqs.dead-letter-queue", "sqs.body-format", "sqs.consumers",
@@ -59,7 +61,7 @@ public final class SettingsReader {
         SettingsReader reader = new SettingsReader(properties);
         QueueAccess queue = reader.queueAccess();
         Settings settings = new Settings(queue, reader.mappings(), reader.realms(), reader.http());
-        reader.unknownKeys(settings.realms().stream().map(Realm::name).toList());
+        reader.unknownKeys();
         reader.failOnProblems();
         return settings;
     }
@@ -68,6 +70,7 @@ public final class SettingsReader {
     public static QueueAccess readQueueAccess(PropertiesComponent properties) throws InvalidSettingsException {
         SettingsReader reader = new SettingsReader(properties);
         QueueAccess queue = reader.queueAccess();
+        reader.unknownKeys();
         reader.failOnProblems();
         return queue;
     }
@@ -149,6 +152,7 @@ public final class SettingsReader {
     public static MappingsChoice readMappings(PropertiesComponent properties) throws InvalidSettingsException {
         SettingsReader reader = new SettingsReader(properties);
         MappingsChoice mappings = reader.mappings();
+        reader.unknownKeys();
         reader.failOnProblems();
         return mappings;
     }
@@ -213,17 +217,20 @@ public final class SettingsReader {
     }
 
     /**
-     * A {@code pipeline-events.} key that no setting reads is a typo until proven otherwise: reported with the
-     * nearest known key, rather than silently ignored.
+     * A key in the config file that no setting reads is a typo until proven otherwise: reported with the nearest
+     * known key, rather than silently ignored. Keys outside {@code pipeline-events.} are ours to judge too, except
+     * Camel's own ({@code camel.}), which camel-main reads from the same file.
      */
-    private void unknownKeys(List<String> realmNames) {
+    private void unknownKeys() {
         Set<String> known = new java.util.TreeSet<>(KNOWN_KEYS);
+        Set<String> realmNames = new java.util.TreeSet<>();
+        text("realms").ifPresent(list -> Arrays.stream(list.split(",")).map(String::trim).forEach(realmNames::add));
         for (String realm : realmNames) {
             for (String attribute : REALM_ATTRIBUTES) {
                 known.add(PREFIX + "realm." + realm + "." + attribute);
             }
         }
-        for (Object key : properties.loadProperties(k -> k.startsWith(PREFIX)).keySet()) {
+        for (Object key : properties.loadProperties(k -> !k.startsWith(CAMEL_PREFIX)).keySet()) {
             String name = key.toString();
             if (known.contains(name)) {
                 continue;

@@ -100,6 +100,24 @@ class ConfigFileTest {
     }
 
     @Test
+    void aMistypedPrefixIsNotSilentlyIgnored() {
+        assertThatThrownBy(() -> read("pipline-events.realms=us1", "camel.main.shutdownTimeout=10"))
+                .isInstanceOf(InvalidSettingsException.class)
+                .satisfies(e -> assertThat(((InvalidSettingsException) e).problems()).containsExactly(
+                        "pipline-events.realms is not a setting; did you mean 'pipeline-events.realms'?"));
+    }
+
+    @Test
+    void sendChecksForMistypedSettingsToo() throws IOException {
+        Path file = dir.resolve("send.properties");
+        Files.write(file, java.util.List.of("pipeline-events.sqs.queu=orders"));
+
+        assertThatThrownBy(() -> new ConfigFile(Optional.of(file)).readQueueAccess())
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("did you mean 'pipeline-events.sqs.queue'?");
+    }
+
+    @Test
     void aRealmSettingForARealmThatIsNotListedIsReported() {
         assertThatThrownBy(() -> read("pipeline-events.realms=us1", "pipeline-events.realm.us1.token=t",
                 "pipeline-events.realm.us2.token=t"))
