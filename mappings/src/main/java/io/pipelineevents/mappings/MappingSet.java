@@ -1,7 +1,7 @@
 package io.pipelineevents.mappings;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pipelineevents.mappings.event.SplunkEvent;
+import io.pipelineevents.mappings.event.MappedEvent;
 import io.pipelineevents.mappings.rules.EventRenderer;
 import io.pipelineevents.mappings.rules.Rendering;
 import io.pipelineevents.mappings.rules.Rule;
@@ -60,23 +60,26 @@ public final class MappingSet {
      * with its evaluation mode; the results of all files follow each other in file order.
      */
     public MappingOutcome apply(JsonNode notification) {
-        List<SplunkEvent> events = new ArrayList<>();
+        List<MappedEvent> mapped = new ArrayList<>();
         List<String> matchedRules = new ArrayList<>();
-        List<String> fixes = new ArrayList<>();
         List<String> refusals = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
         for (RuleFile file : files) {
             for (Rule rule : file.matching(notification)) {
                 matchedRules.add(rule.name());
-                Rendering rendering = renderer.render(rule, notification);
-                fixes.addAll(rendering.fixes());
-                if (rendering.refused()) {
-                    refusals.add(rendering.refusal());
-                } else {
-                    events.add(rendering.event());
+                if (rule.drop()) {
+                    dropped.add(rule.name());
+                }
+                for (Rendering rendering : renderer.render(rule, notification)) {
+                    if (rendering.refused()) {
+                        refusals.add(rendering.refusal());
+                    } else {
+                        mapped.add(new MappedEvent(rendering.event(), rendering.rule(), rendering.fixes()));
+                    }
                 }
             }
         }
-        return new MappingOutcome(events, matchedRules, fixes, refusals);
+        return new MappingOutcome(mapped, matchedRules, refusals, dropped);
     }
 
     /** One line for the start-up log, e.g. "2 files, 7 rules (ci.yaml, codepipeline.yaml)". */

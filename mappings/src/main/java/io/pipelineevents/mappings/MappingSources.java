@@ -21,7 +21,7 @@ final class MappingSources {
     }
 
     static final String PRESET_FOLDER = "/io/pipelineevents/mappings/presets/";
-    static final List<String> PRESETS = List.of("codepipeline");
+    static final List<String> PRESETS = List.of("codepipeline", "seed", "eventbridge-forwarder");
 
     private MappingSources() {
     }

@@ -247,9 +247,12 @@ class MappingSetTest {
     }
 
     @Test
-    void theCodePipelinePresetIsShipped() throws Exception {
-        assertThat(MappingSet.presetNames()).containsExactly("codepipeline");
+    void threePresetsAreShippedAndLoad() throws Exception {
+        assertThat(MappingSet.presetNames()).containsExactly("codepipeline", "seed", "eventbridge-forwarder");
         assertThat(MappingSet.preset("codepipeline").describe()).isEqualTo("1 file, 4 rules (codepipeline.yaml)");
+        assertThat(MappingSet.preset("seed").describe()).isEqualTo("1 file, 1 rule (seed.yaml)");
+        assertThat(MappingSet.preset("eventbridge-forwarder").describe())
+                .isEqualTo("1 file, 1 rule (eventbridge-forwarder.yaml)");
     }
 
     @Test
@@ -257,7 +260,7 @@ class MappingSetTest {
         MappingLoadException failure = catchThrowableOfType(MappingLoadException.class,
                 () -> MappingSet.preset("jenkins"));
 
-        assertThat(failure).hasMessage("preset 'jenkins': unknown preset; known presets: codepipeline");
+        assertThat(failure).hasMessage("preset 'jenkins': unknown preset; known presets: codepipeline, seed, eventbridge-forwarder");
     }
 
     @Test

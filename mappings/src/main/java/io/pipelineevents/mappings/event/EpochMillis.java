@@ -1,8 +1,21 @@
 package io.pipelineevents.mappings.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns a rendered timestamp value into epoch milliseconds, the only unit ingest understands.
@@ -25,7 +38,77 @@ public final class EpochMillis {
         }
     }
 
+    /** yyyy-MM-dd, then optionally a time (T or space; minutes, seconds and fraction optional), then a zone. */
+    private static final Pattern DATE_TIME = Pattern.compile(
+            "(\\d{4}-\\d{2}-\\d{2})(?:[T ](\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?))?"
+                    + " ?(Z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+    /** AWS CodeBuild's build-start-time, e.g. 'Mar 2, 2026 10:16:02 AM'; it has no zone and is UTC. */
+    private static final DateTimeFormatter CODEBUILD = DateTimeFormatter.ofPattern("MMM d, yyyy h:mm:ss a", Locale.ENGLISH);
+
     private EpochMillis() {
+    }
+
+    /**
+     * What the {@code epochMillis} function accepts, for sources that need it: ISO-8601 with or without
+     * seconds, fraction and zone (no zone means UTC), {@code 2026-03-02 10:15:00 UTC} (GitLab),
+     * {@code Mar 2, 2026 10:16:02 AM} (CodeBuild, UTC), and numbers or digit strings, read as seconds when
+     * below 10^11 and as milliseconds otherwise. Empty when the value is none of these.
+     */
+    public static Optional<Long> fromAnyFormat(JsonNode value) {
+        if (value.isNumber()) {
+            return fromEpoch(value.decimalValue());
+        }
+        if (!value.isTextual()) {
+            return Optional.empty();
+        }
+        String text = value.textValue().trim();
+        if (NUMBER.matcher(text).matches()) {
+            return fromEpoch(new BigDecimal(text));
+        }
+        Matcher dateTime = DATE_TIME.matcher(text);
+        if (dateTime.matches()) {
+            try {
+                LocalTime time = dateTime.group(2) == null ? LocalTime.MIDNIGHT : LocalTime.parse(dateTime.group(2).replace(',', '.'));
+                String zone = dateTime.group(3);
+                ZoneOffset offset = zone == null || zone.equals("Z") || zone.equals("UTC") || zone.equals("GMT")
+                        ? ZoneOffset.UTC : ZoneOffset.of(zone);
+                return Optional.of(LocalDate.parse(dateTime.group(1)).atTime(time).toInstant(offset).toEpochMilli());
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
+        return fromPattern(text, CODEBUILD);
+    }
+
+    /** A date-time in the given pattern; without a zone or offset in the pattern it is UTC. */
+    public static Optional<Long> fromPattern(String text, DateTimeFormatter pattern) {
+        try {
+            TemporalAccessor parsed = pattern.parseBest(text.trim(), ZonedDateTime::from, OffsetDateTime::from,
+                    LocalDateTime::from, LocalDate::from);
+            if (parsed instanceof ZonedDateTime zoned) {
+                return Optional.of(zoned.toInstant().toEpochMilli());
+            }
+            if (parsed instanceof OffsetDateTime offset) {
+                return Optional.of(offset.toInstant().toEpochMilli());
+            }
+            if (parsed instanceof LocalDateTime local) {
+                return Optional.of(local.toInstant(ZoneOffset.UTC).toEpochMilli());
+            }
+            return Optional.of(((LocalDate) parsed).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli());
+        } catch (DateTimeParseException | ArithmeticException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Long> fromEpoch(BigDecimal number) {
+        BigDecimal millis = number.abs().compareTo(BigDecimal.valueOf(100_000_000_000L)) < 0
+                ? number.movePointRight(3) : number;
+        try {
+            return Optional.of(millis.setScale(0, RoundingMode.HALF_UP).longValueExact());
+        } catch (ArithmeticException e) {
+            return Optional.empty();
+        }
     }
 
     public static Result from(JsonNode value) {

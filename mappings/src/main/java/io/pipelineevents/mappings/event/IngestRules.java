@@ -51,6 +51,19 @@ public final class IngestRules {
         return Optional.empty();
     }
 
+    /**
+     * A key ingest accepts made from one it would refuse: characters outside {@code [A-Za-z0-9_-]}
+     * become {@code _}, a reserved prefix or a non-letter start gets {@code x} in front, and the
+     * result is cut to 128 characters. The Splunk EventBridge forwarder sanitises the same way.
+     */
+    public static String sanitizeKey(String key) {
+        String sanitized = key.replaceAll("[^A-Za-z0-9_-]", "_");
+        if (sanitized.isEmpty() || !Character.isLetter(sanitized.charAt(0)) || keyProblem(sanitized).isPresent()) {
+            sanitized = "x" + sanitized;
+        }
+        return sanitized.length() > 128 ? sanitized.substring(0, 128) : sanitized;
+    }
+
     public static Optional<String> categoryProblem(String category) {
         if (CATEGORIES.contains(category)) {
             return Optional.empty();
@@ -103,6 +116,36 @@ public final class IngestRules {
             end--;
         }
         return value.substring(0, end) + TRUNCATION_MARKER;
+    }
+
+    /**
+     * Everything about a finished event that ingest would drop it for, in words; empty when ingest
+     * accepts it. The renderer never produces such events; this is for tests and for events made elsewhere.
+     */
+    public static List<String> check(SplunkEvent event) {
+        List<String> problems = new java.util.ArrayList<>();
+        eventTypeProblem(event.eventType()).ifPresent(problems::add);
+        categoryProblem(event.category()).ifPresent(problems::add);
+        dimensionCountProblem(event.dimensions().size()).ifPresent(problems::add);
+        propertyCountProblem(event.properties().size()).ifPresent(problems::add);
+        event.dimensions().forEach((key, value) -> {
+            keyProblem(key).ifPresent(problem -> problems.add("dimension key '" + key + "': " + problem));
+            if (value.isEmpty()) {
+                problems.add("dimension '" + key + "' is empty");
+            } else if (valueTooLong(value)) {
+                problems.add("dimension '" + key + "' is " + value.length() + " characters long");
+            }
+        });
+        event.properties().forEach((key, value) -> {
+            keyProblem(key).ifPresent(problem -> problems.add("property key '" + key + "': " + problem));
+            if (value instanceof String text && valueTooLong(text)) {
+                problems.add("property '" + key + "' is " + text.length() + " characters long");
+            }
+        });
+        if (event.timestamp() != null && looksLikeSeconds(event.timestamp())) {
+            problems.add("timestamp " + event.timestamp() + " looks like seconds, not milliseconds");
+        }
+        return problems;
     }
 
     public static boolean looksLikeSeconds(long epoch) {

@@ -22,19 +22,33 @@ import java.util.Optional;
  */
 public final class EventRenderer {
 
-    public Rendering render(Rule rule, JsonNode notification) {
-        Notes notes = new Notes(rule.name());
-        EventTemplate template = rule.event();
+    /** One rendering per event template of the rule, in order; none for a drop rule. */
+    public List<Rendering> render(Rule rule, JsonNode notification) {
+        List<Rendering> renderings = new ArrayList<>();
+        for (int i = 0; i < rule.events().size(); i++) {
+            String label = "rule '" + rule.name() + "'" + (rule.events().size() > 1 ? " event " + (i + 1) : "");
+            renderings.add(render(rule.name(), label, rule.events().get(i), notification));
+        }
+        return renderings;
+    }
+
+    /**
+     * Renders one event template. {@code label} starts every fix and refusal, e.g. {@code rule 'r'}
+     * or {@code rule 'r' event 2}.
+     */
+    public Rendering render(String rule, String label, EventTemplate template, JsonNode notification) {
+        Notes notes = new Notes(label);
 
         Optional<String> eventType = eventType(template.eventType(), notification, notes);
         Map<String, String> dimensions = dimensions(template.dimensions(), notification, notes);
         Map<String, Object> properties = properties(template.properties(), notification, notes);
         Long timestamp = timestamp(template.timestamp(), notification, notes);
         if (eventType.isEmpty()) {
-            return Rendering.refused(notes.refusal, notes.fixes);
+            return Rendering.refused(rule, notes.refusal, notes.fixes);
         }
         String category = template.category() != null ? template.category() : IngestRules.DEFAULT_CATEGORY;
-        return Rendering.of(new SplunkEvent(eventType.get(), category, dimensions, properties, timestamp), notes.fixes);
+        return Rendering.of(rule, new SplunkEvent(eventType.get(), category, dimensions, properties, timestamp),
+                notes.fixes);
     }
 
     private Optional<String> eventType(ValueTemplate template, JsonNode notification, Notes notes) {
@@ -55,7 +69,8 @@ public final class EventRenderer {
 
     private Map<String, String> dimensions(Map<String, ValueTemplate> templates, JsonNode notification, Notes notes) {
         Map<String, String> dimensions = new LinkedHashMap<>();
-        templates.forEach((key, template) -> {
+        templates.forEach((declared, template) -> {
+            String key = ingestibleKey(declared, "dimension", notes);
             String where = "dimension '" + key + "'";
             JsonNode value = usable(template.render(notification), where, notes);
             if (value == null) {
@@ -73,7 +88,8 @@ public final class EventRenderer {
 
     private Map<String, Object> properties(Map<String, ValueTemplate> templates, JsonNode notification, Notes notes) {
         Map<String, Object> properties = new LinkedHashMap<>();
-        templates.forEach((key, template) -> {
+        templates.forEach((declared, template) -> {
+            String key = ingestibleKey(declared, "property", notes);
             String where = "property '" + key + "'";
             JsonNode value = usable(template.render(notification), where, notes);
             if (value != null) {
@@ -113,6 +129,19 @@ public final class EventRenderer {
         return millis.millis();
     }
 
+    /**
+     * The key itself, or a sanitised one (with a fix) if ingest would refuse it. Keys are literals
+     * checked at load, so this only guards templates built in code; keys never come from data.
+     */
+    private static String ingestibleKey(String key, String kind, Notes notes) {
+        if (IngestRules.keyProblem(key).isEmpty()) {
+            return key;
+        }
+        String sanitized = IngestRules.sanitizeKey(key);
+        notes.fix(kind + " '" + key + "'", "key renamed to '" + sanitized + "' for ingest");
+        return sanitized;
+    }
+
     /** The value if it can go into an event; null (with a fix note for containers) when it cannot. */
     private static JsonNode usable(JsonNode value, String where, Notes notes) {
         if (value.isMissingNode() || value.isNull()) {
@@ -140,20 +169,20 @@ public final class EventRenderer {
     /** Collects what happened to one rule's event, worded so a log line stands on its own. */
     private static final class Notes {
 
-        private final String rule;
+        private final String label;
         private final List<String> fixes = new ArrayList<>();
         private String refusal;
 
-        Notes(String rule) {
-            this.rule = rule;
+        Notes(String label) {
+            this.label = label;
         }
 
         void fix(String where, String what) {
-            fixes.add("rule '" + rule + "' " + where + ": " + what);
+            fixes.add(label + " " + where + ": " + what);
         }
 
         void refuse(String reason) {
-            refusal = "rule '" + rule + "': " + reason + "; event refused";
+            refusal = label + ": " + reason + "; event refused";
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.pipelineevents.mappings.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The loaded rules of one mapping file, evaluated on their own with the file's mode. */
@@ -31,12 +32,19 @@ public final class RuleFile {
         return rules;
     }
 
-    /** The rules that produce events for this notification, in file order. */
+    /**
+     * The rules that apply to this notification, in file order: under first-match the first matching
+     * rule, under all-matches every matching rule up to and including the first matching drop rule.
+     */
     public List<Rule> matching(JsonNode notification) {
-        List<Rule> matched = matcher.matching(notification).stream().map(rules::get).toList();
-        if (mode == EvaluationMode.FIRST_MATCH && matched.size() > 1) {
-            return matched.subList(0, 1);
+        List<Rule> applied = new ArrayList<>();
+        for (int index : matcher.matching(notification)) {
+            Rule rule = rules.get(index);
+            applied.add(rule);
+            if (rule.drop() || mode == EvaluationMode.FIRST_MATCH) {
+                break;
+            }
         }
-        return matched;
+        return applied;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -26,13 +27,14 @@ public final class Template implements ValueTemplate {
         JsonNode evaluate(JsonNode notification) {
             JsonNode value = path.resolve(notification);
             for (Call call : calls) {
-                value = call.definition().function().apply(value, call.arguments());
+                value = call.function().apply(value);
             }
             return value;
         }
     }
 
-    record Call(Functions.Definition definition, List<JsonNode> arguments) {
+    /** A function with its arguments bound at load. */
+    record Call(Functions.Definition definition, List<JsonNode> arguments, UnaryOperator<JsonNode> function) {
     }
 
     private final String source;

@@ -35,6 +35,16 @@ public final class TemplateParser {
         return new Cursor(source).template();
     }
 
+    /** A path on its own, as the argument of {@code path('a.b')} takes it. */
+    static JsonPath path(String source) throws TemplateSyntaxException {
+        Cursor cursor = new TemplateParser(Functions.standard()).new Cursor(source);
+        JsonPath path = cursor.path();
+        if (!cursor.atEnd()) {
+            throw cursor.error("unexpected '" + cursor.current() + "' after the path");
+        }
+        return path;
+    }
+
     /** One parse of one text; keeps the position so errors can point at it. */
     private final class Cursor {
 
@@ -149,15 +159,21 @@ public final class TemplateParser {
                 throw errorAt("unknown function '" + name + "'" + NearestName.hint(name, functions.names())
                         + " (known: " + String.join(", ", functions.names()) + ")", start);
             }
-            List<JsonNode> arguments = at('(') ? arguments() : List.of();
+            List<Integer> starts = new ArrayList<>();
+            List<JsonNode> arguments = at('(') ? arguments(starts) : List.of();
             Functions.Definition found = definition.get();
             if (arguments.size() < found.minArguments() || arguments.size() > found.maxArguments()) {
-                throw errorAt("function '" + name + "' takes " + found.arity() + ", got " + arguments.size(), start);
+                throw errorAt("function '" + name + "' takes " + found.arity() + ", got " + arguments.size()
+                        + (found.usage().equals(name) ? "" : "; write it as " + found.usage()), start);
             }
-            return new Template.Call(found, arguments);
+            try {
+                return new Template.Call(found, arguments, found.binder().bind(arguments));
+            } catch (Functions.BadArgument e) {
+                throw errorAt("function '" + name + "': " + e.getMessage(), starts.get(e.index()));
+            }
         }
 
-        private List<JsonNode> arguments() throws TemplateSyntaxException {
+        private List<JsonNode> arguments(List<Integer> starts) throws TemplateSyntaxException {
             position++;
             List<JsonNode> arguments = new ArrayList<>();
             skipSpaces();
@@ -167,6 +183,7 @@ public final class TemplateParser {
             }
             while (true) {
                 skipSpaces();
+                starts.add(position);
                 arguments.add(argument());
                 skipSpaces();
                 if (at(')')) {
@@ -200,13 +217,17 @@ public final class TemplateParser {
             return LongNode.valueOf(Long.parseLong(text.substring(start, position)));
         }
 
-        /** A text in single or double quotes; a backslash escapes the next character. */
+        /**
+         * A text in single or double quotes. A backslash escapes the quote and itself; any other backslash
+         * is kept, so a regex such as {@code '\d+'} reads as written.
+         */
         private String quoted() throws TemplateSyntaxException {
             int opening = position;
             char quote = text.charAt(position++);
             StringBuilder value = new StringBuilder();
             while (!atEnd() && !at(quote)) {
-                if (at('\\') && position + 1 < text.length()) {
+                if (at('\\') && position + 1 < text.length()
+                        && (text.charAt(position + 1) == quote || text.charAt(position + 1) == '\\')) {
                     position++;
                 }
                 value.append(text.charAt(position++));

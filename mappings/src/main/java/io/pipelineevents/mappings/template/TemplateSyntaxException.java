@@ -5,11 +5,18 @@ public final class TemplateSyntaxException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    private final String reason;
     private final int position;
 
     public TemplateSyntaxException(String reason, int position) {
         super(reason + " at character " + position);
+        this.reason = reason;
         this.position = position;
+    }
+
+    /** The message without the position. */
+    public String reason() {
+        return reason;
     }
 
     public int position() {

@@ -21,6 +21,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Turns the text of one mapping file into a {@link RuleFile}, or into the list of everything wrong
@@ -29,7 +30,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class MappingFileParser {
 
     static final List<String> FILE_KEYS = List.of("evaluation", "defaults", "rules");
-    static final List<String> RULE_KEYS = List.of("name", "description", "match", "event");
+    static final List<String> RULE_KEYS = List.of("name", "description", "match", "event", "events", "drop");
 
     // Rule names end up in logs and metric tags.
     private static final Pattern RULE_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]*$");
@@ -105,10 +106,9 @@ public final class MappingFileParser {
     private Optional<Rule> rule(Section section, int index, EventTemplate defaults, Map<String, Node> namesSeen) {
         Optional<String> name = section.required("name", problems).flatMap(node -> ruleName(node, namesSeen));
         Optional<String> pattern = section.required("match", problems).flatMap(this::pattern);
-        Optional<EventTemplate> event = section.required("event", problems)
-                .flatMap(node -> events.parse(node, "event"))
-                .map(parsed -> completed(parsed, defaults));
-        if (name.isEmpty() || pattern.isEmpty() || event.isEmpty()) {
+        boolean drop = section.value("drop").map(this::drop).orElse(false);
+        Optional<List<EventTemplate>> events = drop ? noEvents(section) : events(section, defaults);
+        if (name.isEmpty() || pattern.isEmpty() || events.isEmpty()) {
             return Optional.empty();
         }
         try {
@@ -117,7 +117,58 @@ public final class MappingFileParser {
             problems.at(section.value("match").orElseThrow(), "bad match pattern: " + firstLine(e.getMessage()));
             return Optional.empty();
         }
-        return Optional.of(new Rule(name.get(), index, event.get()));
+        return Optional.of(new Rule(name.get(), index, events.get(), drop));
+    }
+
+    private boolean drop(Node node) {
+        if (!(node instanceof ScalarNode) || !Tag.BOOL.equals(node.getTag())) {
+            problems.at(node, "drop must be true or false, not " + describe(node));
+            return false;
+        }
+        return Boolean.TRUE.equals(values.valueOf(node));
+    }
+
+    /** A drop rule makes no event, so an event section in it is a mistake worth pointing at. */
+    private Optional<List<EventTemplate>> noEvents(Section section) {
+        for (String key : List.of("event", "events")) {
+            section.value(key).ifPresent(node -> problems.at(node,
+                    "a rule with 'drop: true' makes no event; remove '" + key + "' or the drop"));
+        }
+        return Optional.of(List.of());
+    }
+
+    /** The rule's event templates, from {@code event} (one) or {@code events} (a list), merged with the defaults. */
+    private Optional<List<EventTemplate>> events(Section section, EventTemplate defaults) {
+        Optional<Node> single = section.value("event");
+        Optional<Node> several = section.value("events");
+        if (single.isPresent() && several.isPresent()) {
+            problems.at(several.get(), "a rule has either 'event' or 'events', not both");
+            return Optional.empty();
+        }
+        if (single.isEmpty() && several.isEmpty()) {
+            problems.at(section.node(), "missing required key 'event' in rule (or 'events', or 'drop: true')");
+            return Optional.empty();
+        }
+        if (single.isPresent()) {
+            return events.parse(single.get(), "event").map(parsed -> List.of(completed(parsed, defaults)));
+        }
+        Node list = several.get();
+        if (!(list instanceof SequenceNode sequence)) {
+            problems.at(list, "events must be a list of events, not " + Nodes.kind(list));
+            return Optional.empty();
+        }
+        if (sequence.getValue().isEmpty()) {
+            problems.at(list, "events is empty; add at least one event, or use 'drop: true'");
+            return Optional.empty();
+        }
+        List<EventTemplate> templates = new ArrayList<>();
+        boolean complete = true;
+        for (Node item : sequence.getValue()) {
+            Optional<EventTemplate> template = events.parse(item, "event").map(parsed -> completed(parsed, defaults));
+            template.ifPresent(templates::add);
+            complete &= template.isPresent();
+        }
+        return complete ? Optional.of(templates) : Optional.empty();
     }
 
     private Optional<String> ruleName(Node node, Map<String, Node> namesSeen) {

@@ -56,7 +56,45 @@ class BrokenMappingFilesTest {
                 "bad-template.yaml:8:19: bad template '${detail.pipeline' in dimension 'pipeline':"
                         + " '${' is not closed with '}' at character 1",
                 "bad-template.yaml:9:16: bad template '${detail.state | lowr}' in dimension 'state':"
-                        + " unknown function 'lowr'; did you mean 'lower'? (known: lower, upper, default) at character 18"));
+                        + " unknown function 'lowr'; did you mean 'lower'? (known: lower, upper, default, truncate, replace, json, parseJson, path, state, epochMillis, timestamp) at character 18"));
+    }
+
+    @Test
+    void unknownFunctionSuggestsTheNearestAndAWrongArgumentCountShowsHowToWriteIt() {
+        assertThat(problemsIn("bad-function-name.yaml")).isEqualTo(String.join("\n",
+                "bad-function-name.yaml:8:16: bad template '${detail.state | stat}' in dimension 'state':"
+                        + " unknown function 'stat'; did you mean 'state'? (known: lower, upper, default, truncate, replace,"
+                        + " json, parseJson, path, state, epochMillis, timestamp) at character 18",
+                "bad-function-name.yaml:10:18: bad template '${detail.execution-result.external-execution-summary | truncate}'"
+                        + " in property 'summary': function 'truncate' takes 1 argument, got 0; write it as truncate(n)"
+                        + " at character 56"));
+    }
+
+    @Test
+    void badRegexAndBadGroupReferenceAreReportedAtLoad() {
+        assertThat(problemsIn("bad-regex.yaml")).isEqualTo(String.join("\n",
+                "bad-regex.yaml:8:19: bad template '${detail.pipeline | replace('^(checkout-', '')}' in dimension 'pipeline':"
+                        + " function 'replace': bad regex '^(checkout-': Unclosed group near index 11 at character 29",
+                "bad-regex.yaml:10:14: bad template '${resources[0] | replace(':(\\d+):', ':$2:')}' in property 'arn':"
+                        + " function 'replace': replacement refers to group $2 but the regex has 1 group at character 37"));
+    }
+
+    @Test
+    void badFixtureReportsEveryProblemAtItsPosition() {
+        io.pipelineevents.mappings.fixtures.FixtureLoadException failure = catchThrowableOfType(
+                io.pipelineevents.mappings.fixtures.FixtureLoadException.class,
+                () -> io.pipelineevents.mappings.fixtures.FixtureSuite.load(Path.of("src/test/resources/broken/fixtures")));
+        String file = Path.of("src/test/resources/broken/fixtures/bad-fixture.yaml").toString();
+
+        assertThat(failure.getMessage()).isEqualTo(String.join("\n",
+                file + ":2:11: mappings 'codepipelin' is neither a preset (codepipeline, seed, eventbridge-forwarder)"
+                        + " nor a file or directory next to the fixture; did you mean 'codepipeline'?",
+                file + ":3:15: notification file '../../corpus/no-such-sample.json' not found (looked for "
+                        + Path.of("src/test/resources/broken/fixtures/../../corpus/no-such-sample.json") + ")",
+                file + ":6:17: dimensions must be a mapping of key: value, not a list",
+                file + ":7:16: expected timestamp 'Mar 2, 2026 10:16:02 AM' is not an ISO-8601 date-time with a zone",
+                file + ":8:5: unknown key 'eventTyp' in expected event; did you mean 'eventType'?",
+                file + ":8:5: missing required key 'eventType' in expected event"));
     }
 
     @Test
