@@ -86,10 +86,11 @@ public final class PipelineService implements AutoCloseable {
                     }
                 }
             });
-            main.configure().addRoutesBuilder(new RealmDeliveryRoutes(settings.realms(), settings.http(), json, meters,
-                    console));
-            main.configure().addRoutesBuilder(new SqsSourceRoute(source,
-                    new EnvelopeReader(json, source.bodyFormat()), mappings, settings.realms(), meters));
+            SqsSourceRoute sourceRoute = new SqsSourceRoute(source, new EnvelopeReader(json, source.bodyFormat()),
+                    mappings, settings.realms(), meters);
+            main.configure().addRoutesBuilder(new RealmDeliveryRoutes(settings.realms(), settings.http(),
+                    sourceRoute.refusedEventParking(), json, meters, console));
+            main.configure().addRoutesBuilder(sourceRoute);
             return new PipelineService(main, sqs, embedded, meters);
         } catch (RuntimeException | StartupException e) {
             sqs.close();

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.pipelineevents.mappings.event.IngestPolicy;
 import io.pipelineevents.mappings.template.NearestName;
 import org.apache.camel.spi.PropertiesComponent;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -42,11 +43,12 @@ public final class SettingsReader {
 
     private static final Pattern REALM_KEY = Pattern.compile(Pattern.quote(PREFIX) + "realm\\.([^.]+)\\.(.+)");
     private static final String CAMEL_PREFIX = "camel.";
-    private static final List<String> REALM_ATTRIBUTES = List.of("token", "url", "realm");
+    private static final List<String> REALM_ATTRIBUTES = List.of("token", "url", "realm", "ingest-policy");
     private static final List<String> KNOWN_KEYS = List.of("sqs.queue", "sqs.region", "sqs.endpoint",
             "sqs.access-key", "sqs.secret-key", "sqs.dead-letter-queue", "sqs.body-format", "sqs.consumers",
             "sqs.max-messages-per-poll", "sqs.wait-time-seconds", "sqs.visibility-timeout-seconds", "embedded.port",
-            "mappings.path", "mappings.preset", "realms", "http.connect-timeout-ms", "http.response-timeout-ms")
+            "mappings.path", "mappings.preset", "realms", "ingest-policy", "http.connect-timeout-ms",
+            "http.response-timeout-ms")
             .stream().map(key -> PREFIX + key).toList();
 
     private final PropertiesComponent properties;
@@ -182,14 +184,29 @@ public final class SettingsReader {
         if (names.isEmpty()) {
             problem("realms", "names no realm; use 'console' to print events on stdout");
         }
+        IngestPolicy defaultPolicy = policy("ingest-policy", IngestPolicy.SANITIZE);
         List<Realm> realms = new ArrayList<>();
         for (String name : names) {
-            realms.add(name.equals(Realm.CONSOLE) ? Realm.console() : splunkRealm(name));
+            IngestPolicy policy = policy("realm." + name + ".ingest-policy", defaultPolicy);
+            realms.add(name.equals(Realm.CONSOLE) ? Realm.console(policy) : splunkRealm(name, policy));
         }
         return realms;
     }
 
-    private Realm splunkRealm(String name) {
+    private IngestPolicy policy(String key, IngestPolicy fallback) {
+        Optional<String> value = text(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        Optional<IngestPolicy> policy = IngestPolicy.fromSetting(value.get());
+        if (policy.isEmpty()) {
+            problem(key, "'" + value.get() + "' is not an ingest policy; use one of "
+                    + String.join(", ", IngestPolicy.settingNames()));
+        }
+        return policy.orElse(fallback);
+    }
+
+    private Realm splunkRealm(String name, IngestPolicy policy) {
         String prefix = "realm." + name + ".";
         Optional<String> token = text(prefix + "token");
         if (token.isEmpty()) {
@@ -204,7 +221,7 @@ public final class SettingsReader {
         String urlRealm = splunkRealm;
         URI url = text(prefix + "url").map(u -> parse(prefix + "url", u, SettingsReader::httpUrl))
                 .orElseGet(() -> Realm.defaultIngestUrl(urlRealm));
-        return Realm.splunk(name, url, new IngestToken(token.orElse("")));
+        return Realm.splunk(name, url, new IngestToken(token.orElse("")), policy);
     }
 
     /** The region the AWS SDK would choose: AWS_REGION, system property, profile, instance metadata. */

@@ -1,5 +1,6 @@
 package io.pipelineevents.routes.delivery;
 
+import io.pipelineevents.mappings.event.IngestPolicy;
 import java.net.URI;
 import java.util.Optional;
 
@@ -9,17 +10,18 @@ import java.util.Optional;
  * @param name      the name used in configuration, logs and metrics
  * @param ingestUrl base URL of the ingest API (events go to {@code <ingestUrl>/v2/event}); empty for the console
  * @param token     the org access token with Ingest scope; empty for the console
+ * @param policy    whether events that needed fixes are sent fixed or refused and parked
  */
-public record Realm(String name, Optional<URI> ingestUrl, Optional<IngestToken> token) {
+public record Realm(String name, Optional<URI> ingestUrl, Optional<IngestToken> token, IngestPolicy policy) {
 
     public static final String CONSOLE = "console";
 
-    public static Realm console() {
-        return new Realm(CONSOLE, Optional.empty(), Optional.empty());
+    public static Realm console(IngestPolicy policy) {
+        return new Realm(CONSOLE, Optional.empty(), Optional.empty(), policy);
     }
 
-    public static Realm splunk(String name, URI ingestUrl, IngestToken token) {
-        return new Realm(name, Optional.of(ingestUrl), Optional.of(token));
+    public static Realm splunk(String name, URI ingestUrl, IngestToken token, IngestPolicy policy) {
+        return new Realm(name, Optional.of(ingestUrl), Optional.of(token), policy);
     }
 
     /** The default ingest URL of a Splunk Observability realm such as {@code us1}. */

@@ -8,8 +8,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.jackson.JacksonDataFormat;
 
 /**
- * One route per realm: {@code direct:realm-<name>} takes the list of Splunk events mapped from one notification
- * and POSTs it as one JSON array. Failures are not handled here: they fail the source exchange, so the source
+ * One route per realm: {@code direct:realm-<name>} takes what the mappings made of one notification, keeps the
+ * events the realm's ingest policy admits (parking the others) and POSTs them as one JSON array. Failures are not handled here: they fail the source exchange, so the source
  * message is not acknowledged (see docs/delivery.md).
  */
 public final class RealmDeliveryRoutes extends RouteBuilder {
@@ -18,11 +18,13 @@ public final class RealmDeliveryRoutes extends RouteBuilder {
     private final MeterRegistry meters;
     private final PrintStream console;
     private final IngestHttpSettings http;
+    private final RefusedEventParking parking;
 
-    public RealmDeliveryRoutes(List<Realm> realms, IngestHttpSettings http, ObjectMapper json, MeterRegistry meters,
-            PrintStream console) {
+    public RealmDeliveryRoutes(List<Realm> realms, IngestHttpSettings http, RefusedEventParking parking,
+            ObjectMapper json, MeterRegistry meters, PrintStream console) {
         this.realms = List.copyOf(realms);
         this.http = http;
+        this.parking = parking;
         this.json = json;
         this.meters = meters;
         this.console = console;
@@ -36,9 +38,13 @@ public final class RealmDeliveryRoutes extends RouteBuilder {
         for (Realm realm : realms) {
             if (realm.isConsole()) {
                 from(realm.deliveryEndpoint()).routeId("realm-" + realm.name())
+                        .process(new AdmitForRealm(realm, parking))
                         .process(new ConsoleRealm(console, json, meters));
             } else {
                 from(realm.deliveryEndpoint()).routeId("realm-" + realm.name())
+                        .process(new AdmitForRealm(realm, parking))
+                        // Nothing left for this realm (its policy refused every event): it has nothing to accept.
+                        .filter(exchange -> !exchange.getIn().getBody(List.class).isEmpty())
                         .process(exchange -> exchange.setProperty(IngestAcceptance.EVENT_COUNT,
                                 IngestAcceptance.countOf(exchange.getIn().getBody())))
                         .marshal(new JacksonDataFormat(json, Object.class))
@@ -48,6 +54,7 @@ public final class RealmDeliveryRoutes extends RouteBuilder {
                             .process(new IngestAcceptance(realm.name(), meters))
                         .doCatch(Exception.class)
                             .process(RealmDeliveryException.rethrowFor(realm))
+                        .end()
                         .end();
             }
         }

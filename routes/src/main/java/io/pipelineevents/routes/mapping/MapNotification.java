@@ -4,16 +4,15 @@ import io.pipelineevents.mappings.MappingOutcome;
 import io.pipelineevents.mappings.MappingSet;
 import io.pipelineevents.routes.envelope.Notification;
 import io.pipelineevents.routes.envelope.UnprocessableMessageException;
-import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the mappings to a notification: the body becomes the list of Splunk events for every realm. What had to
- * be fixed to satisfy ingest is logged; an event that could not be made valid makes the message unprocessable,
- * because ingest would drop it silently.
+ * Applies the mappings to a notification: the body becomes the {@link MappingOutcome}, from which each realm takes
+ * the events its ingest policy admits. What had to be fixed to satisfy ingest is logged; an event that could not
+ * be made valid under any policy makes the message unprocessable, because ingest would drop it silently.
  */
 public final class MapNotification implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(MapNotification.class);
@@ -35,6 +34,6 @@ public final class MapNotification implements Processor {
             throw new UnprocessableMessageException("mapped events that ingest would drop: "
                     + String.join("; ", outcome.refusals()));
         }
-        exchange.getIn().setBody(List.copyOf(outcome.events()));
+        exchange.getIn().setBody(outcome);
     }
 }

@@ -1,18 +1,25 @@
 package io.pipelineevents.routes.source;
 
+import io.pipelineevents.routes.delivery.Realm;
+import io.pipelineevents.routes.delivery.RefusedEventParking;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 
 /**
- * Moves an unprocessable message, byte for byte, to the dead-letter queue with the reason as message attributes.
- * It sends a fresh exchange so that the source exchange keeps the headers its consumer needs to delete the
- * original once the move succeeded; if the move fails, the original stays on its queue.
+ * Copies a source message, byte for byte, to the dead-letter queue with the reason as message attributes: a
+ * message that cannot be processed at all, or one whose events a realm's policy refused (then the realm is named
+ * too). It sends a fresh exchange so that the source exchange keeps the headers its consumer needs to delete the
+ * original; if the copy fails, the exception fails the exchange and the original stays on its queue.
  */
-final class DeadLetterParking implements Processor {
+final class DeadLetterParking implements Processor, RefusedEventParking {
+    static final String SOURCE_BODY = "pipelineEventsSourceBody";
     static final String REASON = "pipeline-events-reason";
+    static final String REALM = "pipeline-events-realm";
     static final String SOURCE_QUEUE = "pipeline-events-source-queue";
     static final String SOURCE_MESSAGE_ID = "pipeline-events-source-message-id";
     static final String PARKED_AT = "pipeline-events-parked-at";
@@ -25,18 +32,31 @@ final class DeadLetterParking implements Processor {
         this.deadLetterEndpoint = deadLetterQueue.endpointUri("");
     }
 
+    /** Parks an unprocessable message (the exchange carries the original message and the caught exception). */
     @Override
     public void process(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String body = exchange.getIn().getBody(String.class);
-        String messageId = exchange.getIn().getHeader(Sqs2Constants.MESSAGE_ID, "unknown", String.class);
+        send(exchange, exchange.getIn().getBody(String.class), cause == null ? "unknown" : cause.getMessage(), null);
+    }
+
+    /** Parks the source message for one realm whose policy refused its events. */
+    @Override
+    public void park(Exchange exchange, Realm realm, String reason) {
+        send(exchange, exchange.getProperty(SOURCE_BODY, String.class), reason, realm.name());
+    }
+
+    private void send(Exchange exchange, String body, String reason, String realm) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put(REASON, reason);
+        if (realm != null) {
+            attributes.put(REALM, realm);
+        }
+        attributes.put(SOURCE_QUEUE, source.toString());
+        attributes.put(SOURCE_MESSAGE_ID, exchange.getIn().getHeader(Sqs2Constants.MESSAGE_ID, "unknown", String.class));
+        attributes.put(PARKED_AT, Instant.now().toString());
         ProducerTemplate producer = exchange.getContext().createProducerTemplate();
         try {
-            producer.sendBodyAndHeaders(deadLetterEndpoint, body == null ? "" : body, java.util.Map.of(
-                    REASON, cause == null ? "unknown" : cause.getMessage(),
-                    SOURCE_QUEUE, source.toString(),
-                    SOURCE_MESSAGE_ID, messageId,
-                    PARKED_AT, Instant.now().toString()));
+            producer.sendBodyAndHeaders(deadLetterEndpoint, body == null ? "" : body, attributes);
         } finally {
             try {
                 producer.stop();

@@ -10,6 +10,8 @@ public enum NotificationOutcome {
     DELIVERED,
     /** No rule matched; acknowledged, since there is nothing to deliver. */
     UNMATCHED,
+    /** A drop rule matched: dropped on purpose; acknowledged. */
+    DROPPED,
     /** An SNS subscription or unsubscribe confirmation; logged with what to do, acknowledged. */
     CONTROL,
     /** Can never be processed; moved to the dead-letter queue with its reason, or left to the queue's redrive. */

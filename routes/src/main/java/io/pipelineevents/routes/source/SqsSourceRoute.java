@@ -2,9 +2,12 @@ package io.pipelineevents.routes.source;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pipelineevents.mappings.MappingOutcome;
 import io.pipelineevents.mappings.MappingSet;
 import io.pipelineevents.routes.delivery.EveryRealmMustAccept;
 import io.pipelineevents.routes.delivery.Realm;
+import io.pipelineevents.routes.delivery.RealmDeliveryException;
+import io.pipelineevents.routes.delivery.RefusedEventParking;
 import io.pipelineevents.routes.envelope.EnvelopeReader;
 import io.pipelineevents.routes.envelope.Notification;
 import io.pipelineevents.routes.envelope.SnsControlMessage;
@@ -14,6 +17,7 @@ import io.pipelineevents.routes.mapping.NotificationSummary;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;
@@ -34,6 +38,7 @@ public final class SqsSourceRoute extends RouteBuilder {
     private final MappingSet mappings;
     private final List<Realm> realms;
     private final Map<NotificationOutcome, Counter> outcomes = new EnumMap<>(NotificationOutcome.class);
+    private final Optional<DeadLetterParking> deadLetterParking;
 
     public SqsSourceRoute(SqsSource source, EnvelopeReader envelopes, MappingSet mappings, List<Realm> realms,
             MeterRegistry meters) {
@@ -41,9 +46,15 @@ public final class SqsSourceRoute extends RouteBuilder {
         this.envelopes = envelopes;
         this.mappings = mappings;
         this.realms = List.copyOf(realms);
+        this.deadLetterParking = source.deadLetterQueue().map(dlq -> new DeadLetterParking(source.queue(), dlq));
         for (NotificationOutcome outcome : NotificationOutcome.values()) {
             outcomes.put(outcome, outcome.counter(meters));
         }
+    }
+
+    /** Where realms park the events their ingest policy refuses: the dead-letter queue, when there is one. */
+    public RefusedEventParking refusedEventParking() {
+        return deadLetterParking.<RefusedEventParking>map(parking -> parking).orElse(SqsSourceRoute::cannotPark);
     }
 
     @Override
@@ -53,8 +64,7 @@ public final class SqsSourceRoute extends RouteBuilder {
                 .logExhausted(false)
                 .useOriginalMessage()
                 .process(this::logUnprocessable)
-                .process(source.deadLetterQueue()
-                        .<org.apache.camel.Processor>map(dlq -> new DeadLetterParking(source.queue(), dlq))
+                .process(deadLetterParking.<org.apache.camel.Processor>map(parking -> parking)
                         .orElse(exchange -> { }));
 
         // A realm's failure is rethrown after it was logged once (below), so the exchange fails and the consumer
@@ -64,6 +74,7 @@ public final class SqsSourceRoute extends RouteBuilder {
         String[] realmEndpoints = realms.stream().map(Realm::deliveryEndpoint).toArray(String[]::new);
 
         from(source.consumerUri()).routeId(ROUTE_ID)
+                .setProperty(DeadLetterParking.SOURCE_BODY, body())
                 .process(exchange -> exchange.getIn().setBody(envelopes.read(exchange.getIn().getBody(String.class))))
                 .choice()
                     .when(body().isInstanceOf(SnsControlMessage.class))
@@ -73,8 +84,8 @@ public final class SqsSourceRoute extends RouteBuilder {
                 .setProperty("notification", body())
                 .process(new MapNotification(mappings))
                 .choice()
-                    .when(exchange -> exchange.getIn().getBody(List.class).isEmpty())
-                        .process(this::logUnmatched)
+                    .when(exchange -> exchange.getIn().getBody(MappingOutcome.class).events().isEmpty())
+                        .process(this::logWithoutEvents)
                         .stop()
                 .end()
                 .doTry()
@@ -102,10 +113,22 @@ public final class SqsSourceRoute extends RouteBuilder {
         }
     }
 
-    private void logUnmatched(Exchange exchange) {
-        outcomes.get(NotificationOutcome.UNMATCHED).increment();
+    private void logWithoutEvents(Exchange exchange) {
         Notification notification = exchange.getProperty("notification", Notification.class);
-        LOG.info("No mapping rule matched {}; acknowledged without events", NotificationSummary.of(notification));
+        MappingOutcome outcome = exchange.getIn().getBody(MappingOutcome.class);
+        if (outcome.wasDropped()) {
+            outcomes.get(NotificationOutcome.DROPPED).increment();
+            LOG.info("Dropped by rule {}: {}; acknowledged without events", String.join(", ", outcome.dropped()),
+                    NotificationSummary.of(notification));
+        } else {
+            outcomes.get(NotificationOutcome.UNMATCHED).increment();
+            LOG.info("No mapping rule matched {}; acknowledged without events", NotificationSummary.of(notification));
+        }
+    }
+
+    /** Without a dead-letter queue, a realm's refused events cannot be parked: the message stays on the queue. */
+    private static void cannotPark(Exchange exchange, Realm realm, String reason) {
+        throw new RealmDeliveryException(reason + "; there is no dead-letter queue to park them in", null);
     }
 
     private void logUnprocessable(Exchange exchange) {

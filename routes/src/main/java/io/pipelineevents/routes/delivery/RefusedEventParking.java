@@ -1,0 +1,12 @@
+package io.pipelineevents.routes.delivery;
+
+import org.apache.camel.Exchange;
+
+/**
+ * Where a realm's refused events go: the source decides (a dead-letter queue for SQS). Parking must be durable
+ * before it returns; if it cannot be, it throws, and the source message is not acknowledged.
+ */
+@FunctionalInterface
+public interface RefusedEventParking {
+    void park(Exchange exchange, Realm realm, String reason);
+}
