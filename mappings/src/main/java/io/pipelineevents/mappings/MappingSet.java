@@ -29,21 +29,24 @@ public final class MappingSet {
 
     /** One mapping file, or every *.yaml and *.yml file directly in a directory, in file-name order. */
     public static MappingSet load(Path fileOrDirectory) throws MappingLoadException {
-        return parse(MappingSources.fromPath(fileOrDirectory));
+        List<MappingProblem> unreadable = new ArrayList<>();
+        List<MappingSources.Source> sources = MappingSources.fromPath(fileOrDirectory, unreadable);
+        return parse(sources, unreadable);
     }
 
     /** A mapping shipped with the product, such as {@code codepipeline}. */
     public static MappingSet preset(String name) throws MappingLoadException {
-        return parse(List.of(MappingSources.preset(name)));
+        return parse(List.of(MappingSources.preset(name)), List.of());
     }
 
     public static List<String> presetNames() {
         return MappingSources.PRESETS;
     }
 
-    private static MappingSet parse(List<MappingSources.Source> sources) throws MappingLoadException {
+    private static MappingSet parse(List<MappingSources.Source> sources, List<MappingProblem> unreadable)
+            throws MappingLoadException {
         List<RuleFile> files = new ArrayList<>();
-        List<MappingProblem> problems = new ArrayList<>();
+        List<MappingProblem> problems = new ArrayList<>(unreadable);
         for (MappingSources.Source source : sources) {
             MappingFileParser.Result result = MappingFileParser.parse(source.name(), source.text());
             problems.addAll(result.problems());

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /** Finds and reads the text of mapping files: from a file, a directory, or a preset on the classpath. */
@@ -26,14 +27,20 @@ final class MappingSources {
     private MappingSources() {
     }
 
-    static List<Source> fromPath(Path path) throws MappingLoadException {
+    /**
+     * The readable mapping files at a path; a file that cannot be read is added to {@code unreadable}, so that
+     * the problems of the other files are still found and reported with it. A file in a directory is named by
+     * its path under that directory, so that two directories' files cannot be confused; a file given alone is
+     * named by its file name.
+     */
+    static List<Source> fromPath(Path path, List<MappingProblem> unreadable) throws MappingLoadException {
         if (Files.isDirectory(path)) {
-            return read(mappingFilesIn(path));
+            return read(mappingFilesIn(path), file -> path.resolve(file.getFileName()).toString(), unreadable);
         }
         if (!Files.isRegularFile(path)) {
             throw failure(path.toString(), "no such mapping file or directory");
         }
-        return read(List.of(path));
+        return read(List.of(path), file -> file.getFileName().toString(), unreadable);
     }
 
     static Source preset(String name) throws MappingLoadException {
@@ -64,22 +71,18 @@ final class MappingSources {
         }
     }
 
-    /** Reads every file, collecting unreadable ones so all of them are reported together. */
-    private static List<Source> read(List<Path> files) throws MappingLoadException {
+    /** Reads every file it can; the others become problems. */
+    private static List<Source> read(List<Path> files, Function<Path, String> naming, List<MappingProblem> unreadable) {
         List<Source> sources = new ArrayList<>();
-        List<MappingProblem> problems = new ArrayList<>();
         for (Path file : files) {
-            String name = file.getFileName().toString();
+            String name = naming.apply(file);
             try {
                 sources.add(new Source(name, decode(Files.readAllBytes(file))));
             } catch (CharacterCodingException e) {
-                problems.add(MappingProblem.withoutPosition(name, "not UTF-8 text"));
+                unreadable.add(MappingProblem.withoutPosition(name, "not UTF-8 text"));
             } catch (IOException e) {
-                problems.add(MappingProblem.withoutPosition(name, "could not be read: " + e));
+                unreadable.add(MappingProblem.withoutPosition(name, "could not be read: " + e));
             }
-        }
-        if (!problems.isEmpty()) {
-            throw new MappingLoadException(problems);
         }
         return sources;
     }

@@ -207,7 +207,8 @@ class MappingSetTest {
         write("b.yaml", TWO_MATCHING_RULES);
         write("a.yml", TWO_MATCHING_RULES.replace("any-stage", "other"));
 
-        assertThat(MappingSet.load(folder).describe()).isEqualTo("2 files, 4 rules (a.yml, b.yaml)");
+        assertThat(MappingSet.load(folder).describe())
+                .isEqualTo("2 files, 4 rules (" + folder.resolve("a.yml") + ", " + folder.resolve("b.yaml") + ")");
         assertThat(MappingSet.load(folder.resolve("b.yaml")).describe()).isEqualTo("1 file, 2 rules (b.yaml)");
     }
 
@@ -235,7 +236,7 @@ class MappingSetTest {
 
         MappingLoadException failure = catchThrowableOfType(MappingLoadException.class, () -> MappingSet.load(folder));
 
-        assertThat(failure).hasMessage("latin1.yaml: not UTF-8 text");
+        assertThat(failure).hasMessage(folder.resolve("latin1.yaml") + ": not UTF-8 text");
     }
 
     @Test

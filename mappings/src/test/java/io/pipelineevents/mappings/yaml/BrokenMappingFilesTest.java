@@ -167,12 +167,29 @@ class BrokenMappingFilesTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8DoesNotHideTheProblemsOfTheOthers(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        java.nio.file.Files.write(dir.resolve("latin1.yaml"), new byte[] {'#', ' ', (byte) 0xE9, '\n'});
+        java.nio.file.Files.copy(Path.of("src/test/resources/broken/unknown-key.yaml"), dir.resolve("unknown-key.yaml"));
+
+        MappingLoadException failure = catchThrowableOfType(MappingLoadException.class, () -> MappingSet.load(dir));
+
+        assertThat(failure.problems()).containsExactly(
+                MappingProblem.withoutPosition(dir.resolve("latin1.yaml").toString(), "not UTF-8 text"),
+                new MappingProblem(dir.resolve("unknown-key.yaml").toString(), 7, 7,
+                        "unknown key 'dimension' in event; did you mean 'dimensions'?"));
+    }
+
+    @Test
     void problemsOfAllFilesInADirectoryAreReportedTogether() {
         MappingLoadException failure = catchThrowableOfType(MappingLoadException.class,
                 () -> MappingSet.load(Path.of("src/test/resources/broken")));
 
+        Path folder = Path.of("src/test/resources/broken");
         assertThat(failure.problems()).extracting(MappingProblem::file).contains(
-                "alias-bomb.yaml", "bad-pattern.yaml", "syntax-error.yaml", "unknown-key.yaml", "wrong-type.yaml");
+                folder.resolve("alias-bomb.yaml").toString(), folder.resolve("bad-pattern.yaml").toString(),
+                folder.resolve("syntax-error.yaml").toString(), folder.resolve("unknown-key.yaml").toString(),
+                folder.resolve("wrong-type.yaml").toString());
         assertThat(failure.problems()).hasSizeGreaterThanOrEqualTo(13);
     }
 }
