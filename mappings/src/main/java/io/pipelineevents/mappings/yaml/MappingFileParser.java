@@ -192,8 +192,12 @@ public final class MappingFileParser {
 
     /** The pattern as JSON for Event Ruler, if it accepts it. */
     private Optional<String> pattern(Node node) {
-        if (!(node instanceof MappingNode mapping) || mapping.getValue().isEmpty()) {
-            problems.at(node, "match must be a non-empty mapping (an EventBridge event pattern), not " + describe(node));
+        if (!(node instanceof MappingNode mapping)) {
+            problems.at(node, "match must be a mapping (an EventBridge event pattern), not " + describe(node));
+            return Optional.empty();
+        }
+        if (mapping.getValue().isEmpty()) {
+            problems.at(node, "match is empty; give at least one field to match (an EventBridge event pattern)");
             return Optional.empty();
         }
         String json;
@@ -211,7 +215,8 @@ public final class MappingFileParser {
     /** The rule's event with the file's defaults, checked for what only the merge can tell. */
     private EventTemplate completed(EventSectionParser.Parsed parsed, EventTemplate defaults) {
         EventTemplate event = parsed.template().withDefaults(defaults);
-        if (event.eventType() == null) {
+        // An eventType that is present but failed to parse was reported already; it is not also "missing".
+        if (event.eventType() == null && !hasKey(parsed.node(), "eventType")) {
             problems.at(parsed.node(), "missing required key 'eventType' in event (and none in defaults)");
         }
         int fromDefaults = event.dimensions().size() - parsed.template().dimensions().size();
@@ -225,6 +230,11 @@ public final class MappingFileParser {
     /** Event Ruler's messages end with a Jackson location in the generated JSON, meaningless to the user. */
     private static String firstLine(String message) {
         return message == null ? "not accepted by Event Ruler" : message.lines().findFirst().orElse(message).trim();
+    }
+
+    private static boolean hasKey(Node node, String key) {
+        return node instanceof MappingNode mapping && mapping.getValue().stream()
+                .anyMatch(tuple -> tuple.getKeyNode() instanceof ScalarNode scalar && key.equals(scalar.getValue()));
     }
 
     private static String describe(Node node) {

@@ -181,6 +181,29 @@ class BrokenMappingFilesTest {
     }
 
     @Test
+    void anEmptyMatchIsExplained(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("empty-match.yaml");
+        java.nio.file.Files.writeString(file, "rules:\n  - name: x\n    match: {}\n    event: {eventType: x}\n");
+
+        MappingLoadException failure = catchThrowableOfType(MappingLoadException.class, () -> MappingSet.load(file));
+
+        assertThat(failure).hasMessage("empty-match.yaml:3:12: match is empty; give at least one field to match"
+                + " (an EventBridge event pattern)");
+    }
+
+    @Test
+    void aBadEventTypeTemplateIsNotAlsoReportedMissing(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad-event-type.yaml");
+        java.nio.file.Files.writeString(file, "rules:\n  - name: x\n    match: {source: [a]}\n"
+                + "    event: {eventType: \"${detail.pipeline | path('a..b')}\"}\n");
+
+        MappingLoadException failure = catchThrowableOfType(MappingLoadException.class, () -> MappingSet.load(file));
+
+        assertThat(failure.problems()).hasSize(1);
+        assertThat(failure.getMessage()).doesNotContain("missing required key");
+    }
+
+    @Test
     void problemsOfAllFilesInADirectoryAreReportedTogether() {
         MappingLoadException failure = catchThrowableOfType(MappingLoadException.class,
                 () -> MappingSet.load(Path.of("src/test/resources/broken")));
