@@ -21,6 +21,8 @@ final class MappingSources {
     record Source(String name, String text) {
     }
 
+    /** Mapping files are small; a huge one is a mistake or an attack, and is refused before it is parsed. */
+    static final long MAX_FILE_BYTES = 1_000_000;
     static final String PRESET_FOLDER = "/io/pipelineevents/mappings/presets/";
     static final List<String> PRESETS = List.of("codepipeline", "seed", "eventbridge-forwarder");
 
@@ -77,6 +79,12 @@ final class MappingSources {
         for (Path file : files) {
             String name = naming.apply(file);
             try {
+                // Checked here, on the whole file: SnakeYAML's own limit counts only what its reader buffers.
+                if (Files.size(file) > MAX_FILE_BYTES) {
+                    unreadable.add(MappingProblem.withoutPosition(name, "the file has " + Files.size(file)
+                            + " bytes; a mapping file may have at most " + MAX_FILE_BYTES));
+                    continue;
+                }
                 sources.add(new Source(name, decode(Files.readAllBytes(file))));
             } catch (CharacterCodingException e) {
                 unreadable.add(MappingProblem.withoutPosition(name, "not UTF-8 text"));

@@ -181,6 +181,16 @@ class BrokenMappingFilesTest {
     }
 
     @Test
+    void aHugeFileIsRefusedBeforeItIsParsed(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("huge.yaml");
+        java.nio.file.Files.writeString(file, "# padding\n".repeat(110_000) + "rules: []\n");
+
+        MappingLoadException failure = catchThrowableOfType(MappingLoadException.class, () -> MappingSet.load(file));
+
+        assertThat(failure).hasMessage("huge.yaml: the file has 1100010 bytes; a mapping file may have at most 1000000");
+    }
+
+    @Test
     void anEmptyMatchIsExplained(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path file = dir.resolve("empty-match.yaml");
         java.nio.file.Files.writeString(file, "rules:\n  - name: x\n    match: {}\n    event: {eventType: x}\n");
