@@ -24,8 +24,9 @@ final class OutcomeSummary extends ServiceSupport {
 
     @Override
     protected void doStop() {
-        LOG.info("Stopped. Notifications: {}. Events delivered: {}.",
-                summary(NotificationOutcome.METER, "outcome"), summary(DeliveryMetrics.EVENTS_DELIVERED, "realm"));
+        LOG.info("Stopped. Notifications: {}. Events delivered: {}; sent fixed: {}; refused by strict policy: {}.",
+                summary(NotificationOutcome.METER, "outcome"), summary(DeliveryMetrics.EVENTS_DELIVERED, "realm"),
+                summary(DeliveryMetrics.EVENTS_FIXED, "realm"), summary(DeliveryMetrics.EVENTS_REFUSED, "realm"));
     }
 
     private String summary(String meter, String tag) {

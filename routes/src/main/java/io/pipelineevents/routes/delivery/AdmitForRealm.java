@@ -1,7 +1,10 @@
 package io.pipelineevents.routes.delivery;
 
 import io.pipelineevents.mappings.MappingOutcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelineevents.mappings.event.IngestPolicy;
+import io.pipelineevents.mappings.event.MappedEvent;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -16,10 +19,14 @@ final class AdmitForRealm implements Processor {
 
     private final Realm realm;
     private final RefusedEventParking parking;
+    private final Counter fixed;
+    private final Counter refused;
 
-    AdmitForRealm(Realm realm, RefusedEventParking parking) {
+    AdmitForRealm(Realm realm, RefusedEventParking parking, MeterRegistry meters) {
         this.realm = realm;
         this.parking = parking;
+        this.fixed = DeliveryMetrics.fixed(meters, realm.name());
+        this.refused = DeliveryMetrics.refused(meters, realm.name());
     }
 
     @Override
@@ -29,8 +36,10 @@ final class AdmitForRealm implements Processor {
         if (admission.refusedAny()) {
             String reason = "realm " + realm.name() + ": " + String.join("; ", admission.refusals());
             parking.park(exchange, realm, reason);
+            refused.increment(admission.refusals().size());
             LOG.warn("Parked {} event(s) refused for {}", admission.refusals().size(), reason);
         }
+        fixed.increment(admission.accepted().stream().filter(MappedEvent::fixed).count());
         exchange.getIn().setBody(admission.events());
     }
 }

@@ -38,11 +38,11 @@ public final class RealmDeliveryRoutes extends RouteBuilder {
         for (Realm realm : realms) {
             if (realm.isConsole()) {
                 from(realm.deliveryEndpoint()).routeId("realm-" + realm.name())
-                        .process(new AdmitForRealm(realm, parking))
+                        .process(new AdmitForRealm(realm, parking, meters))
                         .process(new ConsoleRealm(console, json, meters));
             } else {
                 from(realm.deliveryEndpoint()).routeId("realm-" + realm.name())
-                        .process(new AdmitForRealm(realm, parking))
+                        .process(new AdmitForRealm(realm, parking, meters))
                         // Nothing left for this realm (its policy refused every event): it has nothing to accept.
                         .filter(exchange -> !exchange.getIn().getBody(List.class).isEmpty())
                         .process(exchange -> exchange.setProperty(IngestAcceptance.EVENT_COUNT,

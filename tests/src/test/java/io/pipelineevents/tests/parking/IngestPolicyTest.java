@@ -42,6 +42,9 @@ class IngestPolicyTest {
 
                 await().atMost(Duration.ofSeconds(20)).until(() -> service.outcomes(NotificationOutcome.DELIVERED) == 1);
                 await().atMost(Duration.ofSeconds(10)).until(() -> queues.messagesOn(queueUrl) == 0);
+                assertThat(service.counter("pipeline_events.events.fixed", "realm", "lenient")).isEqualTo(1);
+                assertThat(service.counter("pipeline_events.events.refused", "realm", "strict")).isEqualTo(1);
+                assertThat(service.counter("pipeline_events.events.fixed", "realm", "strict")).isZero();
             }
             assertThat(strict.requests()).isEmpty();
             assertThat(lenient.requests()).hasSize(1);

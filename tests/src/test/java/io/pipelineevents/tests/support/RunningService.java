@@ -48,6 +48,12 @@ public final class RunningService implements AutoCloseable {
                 .counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
+    /** The count of one tagged counter, 0 when it was never incremented. */
+    public long counter(String name, String tag, String value) {
+        return (long) Search.in(service.meters()).name(name).tag(tag, value).counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+    }
+
     /** Source messages that reached any outcome so far: grows by one per message the service finished with. */
     public long finished() {
         return (long) Search.in(service.meters()).name(NotificationOutcome.METER).counters().stream()
