@@ -1,24 +1,13 @@
 package io.pipelineevents.mappings;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
-/** Mapping files could not be loaded; carries every problem found, not just the first. */
-public final class MappingLoadException extends Exception {
+/** Mapping files could not be loaded. */
+public final class MappingLoadException extends LoadProblemsException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient List<MappingProblem> problems;
-
     public MappingLoadException(List<MappingProblem> problems) {
-        super(problems.stream().map(MappingProblem::toString).collect(Collectors.joining("\n")));
-        if (problems.isEmpty()) {
-            throw new IllegalArgumentException("a load failure needs at least one problem");
-        }
-        this.problems = List.copyOf(problems);
-    }
-
-    public List<MappingProblem> problems() {
-        return problems;
+        super(problems);
     }
 }
