@@ -60,21 +60,28 @@ public final class SettingsReader {
 
     /** Everything {@code run} needs. */
     public static Settings read(PropertiesComponent properties) throws InvalidSettingsException {
-        SettingsReader reader = new SettingsReader(properties);
-        QueueAccess queue = reader.queueAccess();
-        Settings settings = new Settings(queue, reader.mappings(), reader.realms(), reader.http());
-        reader.unknownKeys();
-        reader.failOnProblems();
-        return settings;
+        return read(properties, reader -> new Settings(reader.queueAccess(), reader.mappings(), reader.realms(),
+                reader.http()));
     }
 
     /** Only what reaching the queue needs, for {@code send}: no realm, token or mapping is read. */
     public static QueueAccess readQueueAccess(PropertiesComponent properties) throws InvalidSettingsException {
+        return read(properties, SettingsReader::queueAccess);
+    }
+
+    /** Only the mapping settings, for the commands that preview and check mappings. */
+    public static MappingsChoice readMappings(PropertiesComponent properties) throws InvalidSettingsException {
+        return read(properties, SettingsReader::mappings);
+    }
+
+    /** Reads a part of the settings; whatever the part, a key that is no setting at all is reported too. */
+    private static <T> T read(PropertiesComponent properties, Function<SettingsReader, T> part)
+            throws InvalidSettingsException {
         SettingsReader reader = new SettingsReader(properties);
-        QueueAccess queue = reader.queueAccess();
+        T value = part.apply(reader);
         reader.unknownKeys();
         reader.failOnProblems();
-        return queue;
+        return value;
     }
 
     private void failOnProblems() throws InvalidSettingsException {
@@ -148,15 +155,6 @@ public final class SettingsReader {
                 ? Optional.of(new SqsConnection.StaticCredentials(accessKey.get(), secretKey.get()))
                 : Optional.empty();
         return new SqsConnection(region.orElse(""), endpoint, credentials);
-    }
-
-    /** Only the mapping settings, for the commands that preview and check mappings. */
-    public static MappingsChoice readMappings(PropertiesComponent properties) throws InvalidSettingsException {
-        SettingsReader reader = new SettingsReader(properties);
-        MappingsChoice mappings = reader.mappings();
-        reader.unknownKeys();
-        reader.failOnProblems();
-        return mappings;
     }
 
     private MappingsChoice mappings() {
