@@ -3,6 +3,7 @@ package io.pipelineevents.app.config;
 import io.pipelineevents.routes.delivery.IngestHttpSettings;
 import io.pipelineevents.routes.delivery.IngestToken;
 import io.pipelineevents.routes.delivery.Realm;
+import io.pipelineevents.routes.delivery.RetryPolicy;
 import io.pipelineevents.routes.envelope.BodyFormat;
 import io.pipelineevents.routes.source.QueueRef;
 import io.pipelineevents.routes.source.SqsSource;
@@ -43,12 +44,16 @@ public final class SettingsReader {
 
     private static final Pattern REALM_KEY = Pattern.compile(Pattern.quote(PREFIX) + "realm\\.([^.]+)\\.(.+)");
     private static final String CAMEL_PREFIX = "camel.";
-    private static final List<String> REALM_ATTRIBUTES = List.of("token", "url", "realm", "ingest-policy");
+    private static final List<String> RETRY_SETTINGS = List.of("retry.max-attempts", "retry.initial-backoff-ms",
+            "retry.max-backoff-ms", "retry.retry-after-cap-ms");
+    private static final List<String> REALM_ATTRIBUTES = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("token", "url", "realm", "ingest-policy"), RETRY_SETTINGS.stream()).toList();
     private static final List<String> KNOWN_KEYS = List.of("sqs.queue", "sqs.region", "sqs.endpoint",
             "sqs.access-key", "sqs.secret-key", "sqs.dead-letter-queue", "sqs.body-format", "sqs.consumers",
             "sqs.max-messages-per-poll", "sqs.wait-time-seconds", "sqs.visibility-timeout-seconds", "embedded.port",
             "mappings.path", "mappings.preset", "realms", "ingest-policy", "http.connect-timeout-ms",
-            "http.response-timeout-ms")
+            "http.response-timeout-ms", "retry.max-attempts", "retry.initial-backoff-ms", "retry.max-backoff-ms",
+            "retry.retry-after-cap-ms")
             .stream().map(key -> PREFIX + key).toList();
 
     private final PropertiesComponent properties;
@@ -183,10 +188,12 @@ public final class SettingsReader {
             problem("realms", "names no realm; use 'console' to print events on stdout");
         }
         IngestPolicy defaultPolicy = policy("ingest-policy", IngestPolicy.SANITIZE);
+        RetryPolicy defaultRetry = retry("", RetryPolicy.DEFAULT);
         List<Realm> realms = new ArrayList<>();
         for (String name : names) {
             IngestPolicy policy = policy("realm." + name + ".ingest-policy", defaultPolicy);
-            realms.add(name.equals(Realm.CONSOLE) ? Realm.console(policy) : splunkRealm(name, policy));
+            realms.add(name.equals(Realm.CONSOLE) ? Realm.console(policy)
+                    : splunkRealm(name, policy, retry("realm." + name + ".", defaultRetry)));
         }
         return realms;
     }
@@ -204,7 +211,22 @@ public final class SettingsReader {
         return policy.orElse(fallback);
     }
 
-    private Realm splunkRealm(String name, IngestPolicy policy) {
+    private RetryPolicy retry(String prefix, RetryPolicy fallback) {
+        RetryPolicy retry = new RetryPolicy(
+                integer(prefix + "retry.max-attempts", 1, 100, fallback.maxAttempts()),
+                Duration.ofMillis(integer(prefix + "retry.initial-backoff-ms", 0, 3_600_000,
+                        (int) fallback.initialBackoff().toMillis())),
+                Duration.ofMillis(integer(prefix + "retry.max-backoff-ms", 0, 3_600_000,
+                        (int) fallback.maxBackoff().toMillis())),
+                Duration.ofMillis(integer(prefix + "retry.retry-after-cap-ms", 0, 3_600_000,
+                        (int) fallback.retryAfterCap().toMillis())));
+        if (retry.maxBackoff().compareTo(retry.initialBackoff()) < 0) {
+            problem(prefix + "retry.max-backoff-ms", "is below " + PREFIX + prefix + "retry.initial-backoff-ms");
+        }
+        return retry;
+    }
+
+    private Realm splunkRealm(String name, IngestPolicy policy, RetryPolicy retry) {
         String prefix = "realm." + name + ".";
         Optional<String> token = text(prefix + "token");
         if (token.isEmpty()) {
@@ -219,7 +241,7 @@ public final class SettingsReader {
         String urlRealm = splunkRealm;
         URI url = text(prefix + "url").map(u -> parse(prefix + "url", u, SettingsReader::httpUrl))
                 .orElseGet(() -> Realm.defaultIngestUrl(urlRealm));
-        return Realm.splunk(name, url, new IngestToken(token.orElse("")), policy);
+        return Realm.splunk(name, url, new IngestToken(token.orElse("")), policy, retry);
     }
 
     /** The region the AWS SDK would choose: AWS_REGION, system property, profile, instance metadata. */

@@ -10,8 +10,12 @@ import org.apache.camel.Exchange;
  */
 public final class EveryRealmMustAccept implements AggregationStrategy {
 
+    /** Set by each realm's route on its branch, so that a failure can name the realm. */
+    public static final String REALM = "pipelineEventsRealm";
+
     @Override
     public Exchange aggregate(Exchange oldExchange, Exchange newExchange) {
+        nameTheRealm(newExchange);
         if (oldExchange == null) {
             return newExchange;
         }
@@ -19,6 +23,15 @@ public final class EveryRealmMustAccept implements AggregationStrategy {
             oldExchange.setException(newExchange.getException());
         }
         return oldExchange;
+    }
+
+    private static void nameTheRealm(Exchange branch) {
+        Exception failure = branch.getException();
+        String realm = branch.getProperty(REALM, String.class);
+        if (failure != null && realm != null && !(failure instanceof RealmDeliveryException)) {
+            int attempts = branch.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1;
+            branch.setException(RealmDeliveryException.of(realm, attempts, failure));
+        }
     }
 
     @Override

@@ -11,17 +11,19 @@ import java.util.Optional;
  * @param ingestUrl base URL of the ingest API (events go to {@code <ingestUrl>/v2/event}); empty for the console
  * @param token     the org access token with Ingest scope; empty for the console
  * @param policy    whether events that needed fixes are sent fixed or refused and parked
+ * @param retry     how transient failures of its requests are retried
  */
-public record Realm(String name, Optional<URI> ingestUrl, Optional<IngestToken> token, IngestPolicy policy) {
+public record Realm(String name, Optional<URI> ingestUrl, Optional<IngestToken> token, IngestPolicy policy,
+        RetryPolicy retry) {
 
     public static final String CONSOLE = "console";
 
     public static Realm console(IngestPolicy policy) {
-        return new Realm(CONSOLE, Optional.empty(), Optional.empty(), policy);
+        return new Realm(CONSOLE, Optional.empty(), Optional.empty(), policy, RetryPolicy.DEFAULT);
     }
 
-    public static Realm splunk(String name, URI ingestUrl, IngestToken token, IngestPolicy policy) {
-        return new Realm(name, Optional.of(ingestUrl), Optional.of(token), policy);
+    public static Realm splunk(String name, URI ingestUrl, IngestToken token, IngestPolicy policy, RetryPolicy retry) {
+        return new Realm(name, Optional.of(ingestUrl), Optional.of(token), policy, retry);
     }
 
     /** The default ingest URL of a Splunk Observability realm such as {@code us1}. */

@@ -1,7 +1,5 @@
 package io.pipelineevents.routes.delivery;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
 /**
@@ -15,12 +13,10 @@ public class RealmDeliveryException extends RuntimeException {
         super(message, cause);
     }
 
-    /** Rethrows whatever failed inside a realm's route as a RealmDeliveryException naming the realm. */
-    static Processor rethrowFor(Realm realm) {
-        return exchange -> {
-            Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-            throw new RealmDeliveryException("realm " + realm + " " + describe(cause), cause);
-        };
+    /** The failure of a realm's branch, said with the realm's name and the number of requests made. */
+    static RealmDeliveryException of(String realm, int attempts, Exception cause) {
+        return new RealmDeliveryException("realm " + realm + " " + describe(cause)
+                + (attempts > 1 ? " (after " + attempts + " attempts)" : ""), cause);
     }
 
     private static String describe(Exception cause) {
@@ -29,6 +25,9 @@ public class RealmDeliveryException extends RuntimeException {
             return "answered HTTP " + http.getStatusCode()
                     + (body.isEmpty() ? "" : ": " + (body.length() > ANSWER_EXCERPT
                             ? body.substring(0, ANSWER_EXCERPT) + "..." : body));
+        }
+        if (cause instanceof RealmDeliveryException) {
+            return cause.getMessage().replaceFirst("^realm \\S+ ", "");
         }
         if (cause instanceof RealmRejectedException) {
             return cause.getMessage().replaceFirst("^realm \\S+ ", "");

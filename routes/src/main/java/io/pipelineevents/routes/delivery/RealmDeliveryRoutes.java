@@ -3,6 +3,7 @@ package io.pipelineevents.routes.delivery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.List;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.jackson.JacksonDataFormat;
@@ -34,27 +35,36 @@ public final class RealmDeliveryRoutes extends RouteBuilder {
     public void configure() {
         http.applyTo(getContext());
         // Failures go back to the fan-out unhandled and unlogged; the source route decides and logs once.
-        errorHandler(noErrorHandler());
+        errorHandler(defaultErrorHandler().logExhausted(false).logRetryAttempted(false).logStackTrace(false));
         for (Realm realm : realms) {
             if (realm.isConsole()) {
                 from(realm.deliveryEndpoint()).routeId("realm-" + realm.name())
+                        .setProperty(EveryRealmMustAccept.REALM, constant(realm.name()))
                         .process(new AdmitForRealm(realm, parking, meters))
                         .process(new ConsoleRealm(console, json, meters));
             } else {
+                RetryPolicy retry = realm.retry();
                 from(realm.deliveryEndpoint()).routeId("realm-" + realm.name())
+                        // Only transient failures are retried here; the rest fail the branch at once.
+                        .onException(Exception.class).onWhen(IngestFailures::isTransient)
+                            .maximumRedeliveries(retry.maxAttempts() - 1)
+                            .redeliveryDelay(retry.initialBackoff().toMillis())
+                            .useExponentialBackOff().backOffMultiplier(2)
+                            .maximumRedeliveryDelay(retry.maxBackoff().toMillis())
+                            .useCollisionAvoidance()
+                            .onExceptionOccurred(new RetryAfter(retry.retryAfterCap(), Clock.systemUTC()))
+                            .logRetryAttempted(false).logExhausted(false)
+                        .end()
+                        .setProperty(EveryRealmMustAccept.REALM, constant(realm.name()))
                         .process(new AdmitForRealm(realm, parking, meters))
                         // Nothing left for this realm (its policy refused every event): it has nothing to accept.
                         .filter(exchange -> !exchange.getIn().getBody(List.class).isEmpty())
-                        .process(exchange -> exchange.setProperty(IngestAcceptance.EVENT_COUNT,
-                                IngestAcceptance.countOf(exchange.getIn().getBody())))
-                        .marshal(new JacksonDataFormat(json, Object.class))
-                        .process(new IngestRequest(realm.token().orElseThrow()))
-                        .doTry()
+                            .process(exchange -> exchange.setProperty(IngestAcceptance.EVENT_COUNT,
+                                    IngestAcceptance.countOf(exchange.getIn().getBody())))
+                            .marshal(new JacksonDataFormat(json, Object.class))
+                            .process(new IngestRequest(realm.token().orElseThrow()))
                             .to(realm.eventApiUri())
                             .process(new IngestAcceptance(realm.name(), meters))
-                        .doCatch(Exception.class)
-                            .process(RealmDeliveryException.rethrowFor(realm))
-                        .end()
                         .end();
             }
         }

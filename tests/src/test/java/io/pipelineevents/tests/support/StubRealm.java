@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.List;
 
@@ -45,6 +46,19 @@ public final class StubRealm implements AutoCloseable {
     public void answer(int status, String body) {
         server.resetMappings();
         server.stubFor(post(urlEqualTo(EVENT_PATH)).willReturn(aResponse().withStatus(status).withBody(body)));
+    }
+
+    /** Answers the first request with {@code status} (and a Retry-After header when given), then accepts. */
+    public void failOnceThenAccept(int status, String retryAfter) {
+        server.resetMappings();
+        var failure = aResponse().withStatus(status).withBody("try again");
+        if (retryAfter != null) {
+            failure = failure.withHeader("Retry-After", retryAfter);
+        }
+        server.stubFor(post(urlEqualTo(EVENT_PATH)).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(failure).willSetStateTo("recovered"));
+        server.stubFor(post(urlEqualTo(EVENT_PATH)).inScenario("flaky").whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(200).withBody("\"OK\"")));
     }
 
     public List<LoggedRequest> requests() {
