@@ -24,9 +24,11 @@ final class OutcomeSummary extends ServiceSupport {
 
     @Override
     protected void doStop() {
-        LOG.info("Stopped. Notifications: {}. Events delivered: {}; sent fixed: {}; refused by strict policy: {}.",
+        LOG.info("Stopped. Notifications: {}. Events delivered: {}; sent fixed: {}; refused by strict policy: {};"
+                        + " duplicates skipped: {}.",
                 summary(NotificationOutcome.METER, "outcome"), summary(DeliveryMetrics.EVENTS_DELIVERED, "realm"),
-                summary(DeliveryMetrics.EVENTS_FIXED, "realm"), summary(DeliveryMetrics.EVENTS_REFUSED, "realm"));
+                summary(DeliveryMetrics.EVENTS_FIXED, "realm"), summary(DeliveryMetrics.EVENTS_REFUSED, "realm"),
+                summary(DeliveryMetrics.DUPLICATES_SKIPPED, "realm"));
     }
 
     private String summary(String meter, String tag) {

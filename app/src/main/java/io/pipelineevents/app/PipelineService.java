@@ -89,7 +89,7 @@ public final class PipelineService implements AutoCloseable {
             SqsSourceRoute sourceRoute = new SqsSourceRoute(source, new EnvelopeReader(json, source.bodyFormat()),
                     mappings, settings.realms(), meters);
             main.configure().addRoutesBuilder(new RealmDeliveryRoutes(settings.realms(), settings.http(),
-                    sourceRoute.refusedEventParking(), json, meters, console));
+                    sourceRoute.refusedEventParking(), settings.dedupeKeys(), json, meters, console));
             main.configure().addRoutesBuilder(sourceRoute);
             return new PipelineService(main, sqs, embedded, meters);
         } catch (RuntimeException | StartupException e) {

@@ -53,7 +53,7 @@ public final class SettingsReader {
             "sqs.max-messages-per-poll", "sqs.wait-time-seconds", "sqs.visibility-timeout-seconds", "embedded.port",
             "mappings.path", "mappings.preset", "realms", "ingest-policy", "http.connect-timeout-ms",
             "http.response-timeout-ms", "retry.max-attempts", "retry.initial-backoff-ms", "retry.max-backoff-ms",
-            "retry.retry-after-cap-ms")
+            "retry.retry-after-cap-ms", "dedupe.max-keys")
             .stream().map(key -> PREFIX + key).toList();
 
     private final PropertiesComponent properties;
@@ -66,7 +66,7 @@ public final class SettingsReader {
     /** Everything {@code run} needs. */
     public static Settings read(PropertiesComponent properties) throws InvalidSettingsException {
         return read(properties, reader -> new Settings(reader.queueAccess(), reader.mappings(), reader.realms(),
-                reader.http()));
+                reader.http(), reader.integer("dedupe.max-keys", 0, 10_000_000, 100_000)));
     }
 
     /** Only what reaching the queue needs, for {@code send}: no realm, token or mapping is read. */

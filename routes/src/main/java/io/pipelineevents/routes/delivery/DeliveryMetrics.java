@@ -8,6 +8,7 @@ public final class DeliveryMetrics {
     public static final String EVENTS_DELIVERED = "pipeline_events.events.delivered";
     public static final String EVENTS_FIXED = "pipeline_events.events.fixed";
     public static final String EVENTS_REFUSED = "pipeline_events.events.refused";
+    public static final String DUPLICATES_SKIPPED = "pipeline_events.duplicates.skipped";
 
     private DeliveryMetrics() {
     }
@@ -22,6 +23,13 @@ public final class DeliveryMetrics {
     static Counter refused(MeterRegistry meters, String realm) {
         return Counter.builder(EVENTS_REFUSED)
                 .description("Events a realm's strict ingest policy refused and parked")
+                .tag("realm", realm)
+                .register(meters);
+    }
+
+    static Counter duplicatesSkipped(MeterRegistry meters, String realm) {
+        return Counter.builder(DUPLICATES_SKIPPED)
+                .description("Notifications not sent to a realm again because it had already accepted them")
                 .tag("realm", realm)
                 .register(meters);
     }

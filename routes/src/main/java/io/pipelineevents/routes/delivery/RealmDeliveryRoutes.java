@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintStream;
 import java.time.Clock;
+import io.micrometer.core.instrument.Counter;
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import java.util.List;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.jackson.JacksonDataFormat;
@@ -20,15 +24,28 @@ public final class RealmDeliveryRoutes extends RouteBuilder {
     private final PrintStream console;
     private final IngestHttpSettings http;
     private final RefusedEventParking parking;
+    private final int dedupeKeys;
 
+    /**
+     * @param dedupeKeys how many delivery keys each realm remembers (most recent first); 0 turns dedupe off
+     */
     public RealmDeliveryRoutes(List<Realm> realms, IngestHttpSettings http, RefusedEventParking parking,
-            ObjectMapper json, MeterRegistry meters, PrintStream console) {
+            int dedupeKeys, ObjectMapper json, MeterRegistry meters, PrintStream console) {
         this.realms = List.copyOf(realms);
         this.http = http;
         this.parking = parking;
+        this.dedupeKeys = dedupeKeys;
         this.json = json;
         this.meters = meters;
         this.console = console;
+    }
+
+    private IdempotentRepository repository() {
+        return dedupeKeys == 0 ? new NeverSeen() : MemoryIdempotentRepository.memoryIdempotentRepository(dedupeKeys);
+    }
+
+    private Counter duplicates(Realm realm) {
+        return DeliveryMetrics.duplicatesSkipped(meters, realm.name());
     }
 
     @Override
@@ -59,12 +76,23 @@ public final class RealmDeliveryRoutes extends RouteBuilder {
                         .process(new AdmitForRealm(realm, parking, meters))
                         // Nothing left for this realm (its policy refused every event): it has nothing to accept.
                         .filter(exchange -> !exchange.getIn().getBody(List.class).isEmpty())
-                            .process(exchange -> exchange.setProperty(IngestAcceptance.EVENT_COUNT,
-                                    IngestAcceptance.countOf(exchange.getIn().getBody())))
-                            .marshal(new JacksonDataFormat(json, Object.class))
-                            .process(new IngestRequest(realm.token().orElseThrow()))
-                            .to(realm.eventApiUri())
-                            .process(new IngestAcceptance(realm.name(), meters))
+                            // A key is remembered once the realm accepted, and forgotten if it did not, so a
+                            // notification that comes back because another realm failed is not sent here twice.
+                            .idempotentConsumer(exchangeProperty(DeliveryKey.PROPERTY), repository())
+                                .skipDuplicate(false).removeOnFailure(true)
+                            // Not stop(): a stopped branch would stop the whole fan-out behind it.
+                            .choice()
+                                .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
+                                    .process(exchange -> duplicates(realm).increment())
+                                .otherwise()
+                                    .process(exchange -> exchange.setProperty(IngestAcceptance.EVENT_COUNT,
+                                            IngestAcceptance.countOf(exchange.getIn().getBody())))
+                                    .marshal(new JacksonDataFormat(json, Object.class))
+                                    .process(new IngestRequest(realm.token().orElseThrow()))
+                                    .to(realm.eventApiUri())
+                                    .process(new IngestAcceptance(realm.name(), meters))
+                            .end()
+                        .end()
                         .end();
             }
         }

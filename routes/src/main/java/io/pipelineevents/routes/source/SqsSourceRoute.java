@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelineevents.mappings.MappingOutcome;
 import io.pipelineevents.mappings.MappingSet;
+import io.pipelineevents.routes.delivery.DeliveryKey;
 import io.pipelineevents.routes.delivery.EveryRealmMustAccept;
 import io.pipelineevents.routes.delivery.Realm;
 import io.pipelineevents.routes.delivery.RealmDeliveryException;
@@ -82,6 +83,11 @@ public final class SqsSourceRoute extends RouteBuilder {
                         .stop()
                 .end()
                 .setProperty("notification", body())
+                .process(exchange -> {
+                    Notification notification = exchange.getIn().getBody(Notification.class);
+                    exchange.setProperty(DeliveryKey.PROPERTY, DeliveryKey.of(notification.messageId(),
+                            notification.payload().path("id").asText(null), messageId(exchange)));
+                })
                 .process(new MapNotification(mappings))
                 .choice()
                     .when(exchange -> exchange.getIn().getBody(MappingOutcome.class).events().isEmpty())
