@@ -58,7 +58,16 @@ public final class RealmDeliveryRoutes extends RouteBuilder {
                 from(realm.deliveryEndpoint()).routeId("realm-" + realm.name())
                         .setProperty(EveryRealmMustAccept.REALM, constant(realm.name()))
                         .process(new AdmitForRealm(realm, parking, meters))
-                        .process(new ConsoleRealm(console, json, meters));
+                        // The console remembers what it printed like any realm (see below).
+                        .idempotentConsumer(exchangeProperty(DeliveryKey.PROPERTY), repository())
+                            .skipDuplicate(false).removeOnFailure(true)
+                        .choice()
+                            .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
+                                .process(exchange -> duplicates(realm).increment())
+                            .otherwise()
+                                .process(new ConsoleRealm(console, json, meters))
+                        .end()
+                        .end();
             } else {
                 RetryPolicy retry = realm.retry();
                 from(realm.deliveryEndpoint()).routeId("realm-" + realm.name())
