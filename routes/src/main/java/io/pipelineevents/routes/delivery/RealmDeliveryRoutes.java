@@ -1,16 +1,17 @@
 package io.pipelineevents.routes.delivery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintStream;
 import java.time.Clock;
-import io.micrometer.core.instrument.Counter;
-import org.apache.camel.Exchange;
-import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import java.util.List;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.jackson.JacksonDataFormat;
+import org.apache.camel.model.ChoiceDefinition;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 
 /**
  * One route per realm: {@code direct:realm-<name>} takes what the mappings made of one notification, keeps the
@@ -54,56 +55,43 @@ public final class RealmDeliveryRoutes extends RouteBuilder {
         // Failures go back to the fan-out unhandled and unlogged; the source route decides and logs once.
         errorHandler(defaultErrorHandler().logExhausted(false).logRetryAttempted(false).logStackTrace(false));
         for (Realm realm : realms) {
-            if (realm.isConsole()) {
-                from(realm.deliveryEndpoint()).routeId("realm-" + realm.name())
-                        .setProperty(EveryRealmMustAccept.REALM, constant(realm.name()))
-                        .process(new AdmitForRealm(realm, parking, meters))
-                        // The console remembers what it printed like any realm (see below).
+            RetryPolicy retry = realm.retry();
+            ChoiceDefinition firstDelivery = from(realm.deliveryEndpoint()).routeId("realm-" + realm.name())
+                    // Only transient failures are retried here; the rest fail the branch at once.
+                    .onException(Exception.class).onWhen(IngestFailures::isTransient)
+                        .maximumRedeliveries(retry.maxAttempts() - 1)
+                        .redeliveryDelay(retry.initialBackoff().toMillis())
+                        .useExponentialBackOff().backOffMultiplier(2)
+                        .maximumRedeliveryDelay(retry.maxBackoff().toMillis())
+                        .useCollisionAvoidance()
+                        .onExceptionOccurred(new RetryAfter(retry.retryAfterCap(), Clock.systemUTC()))
+                        .logRetryAttempted(false).logExhausted(false)
+                    .end()
+                    .setProperty(EveryRealmMustAccept.REALM, constant(realm.name()))
+                    .process(new AdmitForRealm(realm, parking, meters))
+                    // Nothing left for this realm (its policy refused every event): it has nothing to accept.
+                    .filter(exchange -> !exchange.getIn().getBody(List.class).isEmpty())
+                        // A key is remembered once the realm accepted, and forgotten if it did not, so a
+                        // notification that comes back because another realm failed is not sent here twice.
                         .idempotentConsumer(exchangeProperty(DeliveryKey.PROPERTY), repository())
                             .skipDuplicate(false).removeOnFailure(true)
+                        // Not stop(): a stopped branch would stop the whole fan-out behind it.
                         .choice()
                             .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
                                 .process(exchange -> duplicates(realm).increment())
-                            .otherwise()
-                                .process(new ConsoleRealm(console, json, meters))
-                        .end()
-                        .end();
+                            .otherwise();
+            if (realm.isConsole()) {
+                firstDelivery.process(new ConsoleRealm(console, json, meters));
             } else {
-                RetryPolicy retry = realm.retry();
-                from(realm.deliveryEndpoint()).routeId("realm-" + realm.name())
-                        // Only transient failures are retried here; the rest fail the branch at once.
-                        .onException(Exception.class).onWhen(IngestFailures::isTransient)
-                            .maximumRedeliveries(retry.maxAttempts() - 1)
-                            .redeliveryDelay(retry.initialBackoff().toMillis())
-                            .useExponentialBackOff().backOffMultiplier(2)
-                            .maximumRedeliveryDelay(retry.maxBackoff().toMillis())
-                            .useCollisionAvoidance()
-                            .onExceptionOccurred(new RetryAfter(retry.retryAfterCap(), Clock.systemUTC()))
-                            .logRetryAttempted(false).logExhausted(false)
-                        .end()
-                        .setProperty(EveryRealmMustAccept.REALM, constant(realm.name()))
-                        .process(new AdmitForRealm(realm, parking, meters))
-                        // Nothing left for this realm (its policy refused every event): it has nothing to accept.
-                        .filter(exchange -> !exchange.getIn().getBody(List.class).isEmpty())
-                            // A key is remembered once the realm accepted, and forgotten if it did not, so a
-                            // notification that comes back because another realm failed is not sent here twice.
-                            .idempotentConsumer(exchangeProperty(DeliveryKey.PROPERTY), repository())
-                                .skipDuplicate(false).removeOnFailure(true)
-                            // Not stop(): a stopped branch would stop the whole fan-out behind it.
-                            .choice()
-                                .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
-                                    .process(exchange -> duplicates(realm).increment())
-                                .otherwise()
-                                    .process(exchange -> exchange.setProperty(IngestAcceptance.EVENT_COUNT,
-                                            IngestAcceptance.countOf(exchange.getIn().getBody())))
-                                    .marshal(new JacksonDataFormat(json, Object.class))
-                                    .process(new IngestRequest(realm.token().orElseThrow()))
-                                    .to(realm.eventApiUri())
-                                    .process(new IngestAcceptance(realm.name(), meters))
-                            .end()
-                        .end()
-                        .end();
+                firstDelivery
+                        .process(exchange -> exchange.setProperty(IngestAcceptance.EVENT_COUNT,
+                                IngestAcceptance.countOf(exchange.getIn().getBody())))
+                        .marshal(new JacksonDataFormat(json, Object.class))
+                        .process(new IngestRequest(realm.token().orElseThrow()))
+                        .to(realm.eventApiUri())
+                        .process(new IngestAcceptance(realm.name(), meters));
             }
+            firstDelivery.end().end().end();
         }
     }
 }
