@@ -14,30 +14,24 @@ public final class DeliveryMetrics {
     }
 
     static Counter fixed(MeterRegistry meters, String realm) {
-        return Counter.builder(EVENTS_FIXED)
-                .description("Events sent to a realm after a fix so that ingest accepts them (sanitize policy)")
-                .tag("realm", realm)
-                .register(meters);
+        return perRealm(meters, EVENTS_FIXED, realm,
+                "Events sent to a realm after a fix so that ingest accepts them (sanitize policy)");
     }
 
     static Counter refused(MeterRegistry meters, String realm) {
-        return Counter.builder(EVENTS_REFUSED)
-                .description("Events a realm's strict ingest policy refused and parked")
-                .tag("realm", realm)
-                .register(meters);
+        return perRealm(meters, EVENTS_REFUSED, realm, "Events a realm's strict ingest policy refused and parked");
     }
 
     static Counter duplicatesSkipped(MeterRegistry meters, String realm) {
-        return Counter.builder(DUPLICATES_SKIPPED)
-                .description("Notifications not sent to a realm again because it had already accepted them")
-                .tag("realm", realm)
-                .register(meters);
+        return perRealm(meters, DUPLICATES_SKIPPED, realm,
+                "Notifications not sent to a realm again because it had already accepted them");
     }
 
     static Counter delivered(MeterRegistry meters, String realm) {
-        return Counter.builder(EVENTS_DELIVERED)
-                .description("Splunk events a realm accepted")
-                .tag("realm", realm)
-                .register(meters);
+        return perRealm(meters, EVENTS_DELIVERED, realm, "Splunk events a realm accepted");
+    }
+
+    private static Counter perRealm(MeterRegistry meters, String name, String realm, String description) {
+        return Counter.builder(name).description(description).tag("realm", realm).register(meters);
     }
 }
