@@ -17,10 +17,6 @@ public final class IngestToken {
         return value;
     }
 
-    public boolean isBlank() {
-        return value.isBlank();
-    }
-
     @Override
     public String toString() {
         return "IngestToken[****]";

@@ -161,13 +161,11 @@ public final class SqsSourceRoute extends RouteBuilder {
     }
 
     private static Object receiveCount(Exchange exchange) {
+        // Keyed by the SDK's attribute enum, whose text is the attribute's name.
         Map<?, ?> attributes = exchange.getIn().getHeader(Sqs2Constants.ATTRIBUTES, Map.class);
-        Object count = attributes == null ? null : attributes.get("ApproximateReceiveCount");
-        if (count == null && attributes != null) {
-            count = attributes.entrySet().stream()
-                    .filter(e -> String.valueOf(e.getKey()).equalsIgnoreCase("ApproximateReceiveCount"))
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
-        }
-        return count == null ? "?" : count;
+        return attributes == null ? "?" : attributes.entrySet().stream()
+                .filter(e -> "ApproximateReceiveCount".equals(String.valueOf(e.getKey())))
+                .<Object>map(Map.Entry::getValue).findFirst().orElse("?");
     }
+
 }
