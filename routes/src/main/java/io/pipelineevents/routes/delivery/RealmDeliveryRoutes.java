@@ -12,6 +12,8 @@ import org.apache.camel.component.jackson.JacksonDataFormat;
 import org.apache.camel.model.ChoiceDefinition;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One route per realm: {@code direct:realm-<name>} takes what the mappings made of one notification, keeps the
@@ -19,6 +21,8 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
  * message is not acknowledged (see docs/delivery.md).
  */
 public final class RealmDeliveryRoutes extends RouteBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(RealmDeliveryRoutes.class);
+
     private final List<Realm> realms;
     private final ObjectMapper json;
     private final MeterRegistry meters;
@@ -78,7 +82,11 @@ public final class RealmDeliveryRoutes extends RouteBuilder {
                         // Not stop(): a stopped branch would stop the whole fan-out behind it.
                         .choice()
                             .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
-                                .process(exchange -> duplicates(realm).increment())
+                                .process(exchange -> {
+                                    duplicates(realm).increment();
+                                    LOG.info("Not sending {} to realm {} again: it accepted it before",
+                                            exchange.getProperty(DeliveryKey.PROPERTY), realm.name());
+                                })
                             .otherwise();
             if (realm.isConsole()) {
                 firstDelivery.process(new ConsoleRealm(console, json, meters));
