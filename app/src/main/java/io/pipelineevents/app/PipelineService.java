@@ -11,11 +11,24 @@ import io.pipelineevents.app.sqs.QueueUrls;
 import io.pipelineevents.app.sqs.SqsClientFactory;
 import io.pipelineevents.mappings.MappingLoadException;
 import io.pipelineevents.mappings.MappingSet;
-import io.pipelineevents.routes.delivery.RealmDeliveryRoutes;
+import io.pipelineevents.routes.acknowledgement.SqsAcknowledgements;
+import io.pipelineevents.routes.delivery.NeverSeen;
+import io.pipelineevents.routes.delivery.RealmFanOut;
+import io.pipelineevents.routes.delivery.RealmSendRoutes;
+import io.pipelineevents.routes.parking.DirectoryParkingPlace;
+import io.pipelineevents.routes.parking.ParkingPlace;
+import io.pipelineevents.routes.parking.SqsParkingPlace;
+import io.pipelineevents.routes.source.QueueRef;
 import io.pipelineevents.routes.envelope.EnvelopeReader;
 import io.pipelineevents.routes.source.SqsSource;
 import io.pipelineevents.routes.source.SqsSourceRoute;
 import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Function;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.camel.main.BaseMainSupport;
@@ -72,6 +85,14 @@ public final class PipelineService implements AutoCloseable {
 
             ObjectMapper json = new ObjectMapper();
             MeterRegistry meters = new SimpleMeterRegistry();
+            Duration visibility = QueueUrls.visibilityTimeout(sqs, queueUrl, source.visibilityTimeoutSeconds());
+            SqsAcknowledgements acknowledgements = new SqsAcknowledgements(sqs, queueUrl, visibility, meters,
+                    Clock.systemUTC());
+            ParkingPlace parking = parkingPlace(settings, sqs, embedded.isPresent());
+            LOG.info("Realms park what they cannot deliver in {}", parking.describe());
+            RealmFanOut fanOut = new RealmFanOut(settings.realms(), dedupe(settings.dedupeKeys()),
+                    SqsSourceRoute.refusedEventParking(source), parking, json, meters, Clock.systemUTC());
+
             Main main = new Main();
             main.setPropertyPlaceholderLocations(config.camelLocations());
             main.bind(SqsSource.CLIENT_BEAN, sqs);
@@ -80,23 +101,44 @@ public final class PipelineService implements AutoCloseable {
                 @Override
                 public void afterConfigure(BaseMainSupport configured) {
                     try {
-                        configured.getCamelContext().addService(new OutcomeSummary(meters));
+                        CamelContext context = configured.getCamelContext();
+                        // Started with the context, before its routes, so that realms are ready for the first message.
+                        context.addService(new RealmWorkers(fanOut, context));
+                        context.addService(new OutcomeSummary(meters));
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
                 }
+
+                @Override
+                public void beforeStop(BaseMainSupport stopping) {
+                    new OrderlyStop(stopping.getCamelContext(), fanOut, acknowledgements, settings.shutdownDeadline())
+                            .run();
+                }
             });
-            SqsSourceRoute sourceRoute = new SqsSourceRoute(source, new EnvelopeReader(json, source.bodyFormat()),
-                    mappings, settings.realms(), meters);
-            main.configure().addRoutesBuilder(new RealmDeliveryRoutes(settings.realms(), settings.http(),
-                    sourceRoute.refusedEventParking(), settings.dedupeKeys(), json, meters, console));
-            main.configure().addRoutesBuilder(sourceRoute);
+            main.configure().addRoutesBuilder(new RealmSendRoutes(settings.realms(), settings.http(), meters, console,
+                    Clock.systemUTC()));
+            main.configure().addRoutesBuilder(new SqsSourceRoute(source, new EnvelopeReader(json, source.bodyFormat()),
+                    mappings, fanOut, acknowledgements, meters));
             return new PipelineService(main, sqs, embedded, meters);
         } catch (RuntimeException | StartupException e) {
             sqs.close();
             embedded.ifPresent(EmbeddedSqs::close);
             throw e;
         }
+    }
+
+    /** The dead-letter queue when one is configured for a real SQS source, else a local directory. */
+    private static ParkingPlace parkingPlace(Settings settings, SqsClient sqs, boolean embedded) throws StartupException {
+        Optional<QueueRef> deadLetterQueue = settings.queue().source().deadLetterQueue();
+        if (!embedded && deadLetterQueue.isPresent()) {
+            return new SqsParkingPlace(sqs, QueueUrls.resolve(sqs, deadLetterQueue.get(), "dead-letter"));
+        }
+        return new DirectoryParkingPlace(settings.parkingDirectory());
+    }
+
+    private static Function<String, IdempotentRepository> dedupe(int maxKeys) {
+        return realm -> maxKeys == 0 ? new NeverSeen() : MemoryIdempotentRepository.memoryIdempotentRepository(maxKeys);
     }
 
     private static void announce(EmbeddedSqs server, String queueUrl) {

@@ -1,5 +1,6 @@
 package io.pipelineevents.app.config;
 
+import io.pipelineevents.routes.delivery.BatchPolicy;
 import io.pipelineevents.routes.delivery.IngestHttpSettings;
 import io.pipelineevents.routes.delivery.IngestToken;
 import io.pipelineevents.routes.delivery.Realm;
@@ -45,16 +46,23 @@ public final class SettingsReader {
     private static final Pattern REALM_KEY = Pattern.compile(Pattern.quote(PREFIX) + "realm\\.([^.]+)\\.(.+)");
     private static final String CAMEL_PREFIX = "camel.";
     private static final List<String> RETRY_SETTINGS = List.of("retry.max-attempts", "retry.initial-backoff-ms",
-            "retry.max-backoff-ms", "retry.retry-after-cap-ms");
-    private static final List<String> REALM_ATTRIBUTES = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of("token", "url", "realm", "ingest-policy"), RETRY_SETTINGS.stream()).toList();
+            "retry.max-backoff-ms", "retry.retry-after-cap-ms", "retry.max-elapsed-ms");
+    private static final List<String> BATCH_SETTINGS = List.of("batch.max-events", "batch.max-bytes",
+            "batch.linger-ms", "batch.gzip-above-bytes", "queue-capacity", "workers");
+    private static final List<String> REALM_ATTRIBUTES = java.util.stream.Stream.of(
+            List.of("token", "url", "realm", "ingest-policy"), RETRY_SETTINGS, BATCH_SETTINGS)
+            .flatMap(List::stream).toList();
     private static final List<String> KNOWN_KEYS = List.of("sqs.queue", "sqs.region", "sqs.endpoint",
             "sqs.access-key", "sqs.secret-key", "sqs.dead-letter-queue", "sqs.body-format", "sqs.consumers",
             "sqs.max-messages-per-poll", "sqs.wait-time-seconds", "sqs.visibility-timeout-seconds", "embedded.port",
             "mappings.path", "mappings.preset", "realms", "ingest-policy", "http.connect-timeout-ms",
-            "http.response-timeout-ms", "retry.max-attempts", "retry.initial-backoff-ms", "retry.max-backoff-ms",
-            "retry.retry-after-cap-ms", "dedupe.max-keys")
-            .stream().map(key -> PREFIX + key).toList();
+            "http.response-timeout-ms", "dedupe.max-keys", "parking.directory", "shutdown.deadline-ms")
+            .stream().map(key -> PREFIX + key).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+
+    static {
+        RETRY_SETTINGS.forEach(key -> KNOWN_KEYS.add(PREFIX + key));
+        BATCH_SETTINGS.forEach(key -> KNOWN_KEYS.add(PREFIX + key));
+    }
 
     private final PropertiesComponent properties;
     private final List<String> problems = new ArrayList<>();
@@ -66,7 +74,9 @@ public final class SettingsReader {
     /** Everything {@code run} needs. */
     public static Settings read(PropertiesComponent properties) throws InvalidSettingsException {
         return read(properties, reader -> new Settings(reader.queueAccess(), reader.mappings(), reader.realms(),
-                reader.http(), reader.integer("dedupe.max-keys", 0, 10_000_000, 100_000)));
+                reader.http(), reader.integer("dedupe.max-keys", 0, 10_000_000, 100_000),
+                Path.of(reader.text("parking.directory").orElse("parked")),
+                Duration.ofMillis(reader.integer("shutdown.deadline-ms", 0, 3_600_000, 20_000))));
     }
 
     /** Only what reaching the queue needs, for {@code send}: no realm, token or mapping is read. */
@@ -189,11 +199,14 @@ public final class SettingsReader {
         }
         IngestPolicy defaultPolicy = policy("ingest-policy", IngestPolicy.SANITIZE);
         RetryPolicy defaultRetry = retry("", RetryPolicy.DEFAULT);
+        BatchPolicy defaultBatch = batch("", BatchPolicy.DEFAULT);
         List<Realm> realms = new ArrayList<>();
         for (String name : names) {
-            IngestPolicy policy = policy("realm." + name + ".ingest-policy", defaultPolicy);
-            realms.add(name.equals(Realm.CONSOLE) ? Realm.console(policy)
-                    : splunkRealm(name, policy, retry("realm." + name + ".", defaultRetry)));
+            String prefix = "realm." + name + ".";
+            IngestPolicy policy = policy(prefix + "ingest-policy", defaultPolicy);
+            BatchPolicy batch = batch(prefix, defaultBatch);
+            realms.add(name.equals(Realm.CONSOLE) ? Realm.console(policy, batch)
+                    : splunkRealm(name, policy, retry(prefix, defaultRetry), batch));
         }
         return realms;
     }
@@ -219,14 +232,26 @@ public final class SettingsReader {
                 Duration.ofMillis(integer(prefix + "retry.max-backoff-ms", 0, 3_600_000,
                         (int) fallback.maxBackoff().toMillis())),
                 Duration.ofMillis(integer(prefix + "retry.retry-after-cap-ms", 0, 3_600_000,
-                        (int) fallback.retryAfterCap().toMillis())));
+                        (int) fallback.retryAfterCap().toMillis())),
+                Duration.ofMillis(integer(prefix + "retry.max-elapsed-ms", 0, 43_200_000,
+                        (int) fallback.maxElapsed().toMillis())));
         if (retry.maxBackoff().compareTo(retry.initialBackoff()) < 0) {
             problem(prefix + "retry.max-backoff-ms", "is below " + PREFIX + prefix + "retry.initial-backoff-ms");
         }
         return retry;
     }
 
-    private Realm splunkRealm(String name, IngestPolicy policy, RetryPolicy retry) {
+    private BatchPolicy batch(String prefix, BatchPolicy fallback) {
+        return new BatchPolicy(
+                integer(prefix + "batch.max-events", 1, 10_000, fallback.maxEvents()),
+                integer(prefix + "batch.max-bytes", 1024, 64 * 1024 * 1024, fallback.maxBytes()),
+                Duration.ofMillis(integer(prefix + "batch.linger-ms", 0, 60_000, (int) fallback.linger().toMillis())),
+                integer(prefix + "batch.gzip-above-bytes", 0, Integer.MAX_VALUE, fallback.gzipAboveBytes()),
+                integer(prefix + "queue-capacity", 1, 1_000_000, fallback.queueCapacity()),
+                integer(prefix + "workers", 1, 64, fallback.workers()));
+    }
+
+    private Realm splunkRealm(String name, IngestPolicy policy, RetryPolicy retry, BatchPolicy batch) {
         String prefix = "realm." + name + ".";
         Optional<String> token = text(prefix + "token");
         if (token.isEmpty()) {
@@ -241,7 +266,7 @@ public final class SettingsReader {
         String urlRealm = splunkRealm;
         URI url = text(prefix + "url").map(u -> parse(prefix + "url", u, SettingsReader::httpUrl))
                 .orElseGet(() -> Realm.defaultIngestUrl(urlRealm));
-        return Realm.splunk(name, url, new IngestToken(token.orElse("")), policy, retry);
+        return Realm.splunk(name, url, new IngestToken(token.orElse("")), policy, retry, batch);
     }
 
     /** The region the AWS SDK would choose: AWS_REGION, system property, profile, instance metadata. */

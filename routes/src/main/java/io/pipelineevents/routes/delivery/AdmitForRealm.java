@@ -1,20 +1,21 @@
 package io.pipelineevents.routes.delivery;
 
-import io.pipelineevents.mappings.MappingOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pipelineevents.mappings.MappingOutcome;
 import io.pipelineevents.mappings.event.IngestPolicy;
 import io.pipelineevents.mappings.event.MappedEvent;
+import io.pipelineevents.mappings.event.SplunkEvent;
+import java.util.List;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the realm's ingest policy to the events mapped from one notification: the body becomes the events this
- * realm is to receive; events its policy refuses are parked with the reason first.
+ * Applies the realm's ingest policy to the events mapped from one notification: what remains is what this realm is
+ * to receive; events its policy refuses are parked with the reason first.
  */
-final class AdmitForRealm implements Processor {
+final class AdmitForRealm {
     private static final Logger LOG = LoggerFactory.getLogger(AdmitForRealm.class);
 
     private final Realm realm;
@@ -29,9 +30,7 @@ final class AdmitForRealm implements Processor {
         this.refused = DeliveryMetrics.refused(meters, realm.name());
     }
 
-    @Override
-    public void process(Exchange exchange) {
-        MappingOutcome outcome = exchange.getIn().getBody(MappingOutcome.class);
+    List<SplunkEvent> admit(MappingOutcome outcome, Exchange exchange) {
         IngestPolicy.Admission admission = outcome.admit(realm.policy());
         if (admission.refusedAny()) {
             String reason = "realm " + realm.name() + ": " + String.join("; ", admission.refusals());
@@ -40,6 +39,6 @@ final class AdmitForRealm implements Processor {
             LOG.warn("Parked {} event(s) refused for {}", admission.refusals().size(), reason);
         }
         fixed.increment(admission.accepted().stream().filter(MappedEvent::fixed).count());
-        exchange.getIn().setBody(admission.events());
+        return admission.events();
     }
 }

@@ -1,11 +1,9 @@
 package io.pipelineevents.routes.delivery;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.pipelineevents.mappings.event.SplunkEvent;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -16,24 +14,22 @@ import org.apache.camel.Processor;
  */
 final class ConsoleRealm implements Processor {
     private final PrintStream out;
-    private final ObjectMapper json;
     private final Counter delivered;
 
-    ConsoleRealm(PrintStream out, ObjectMapper json, MeterRegistry meters) {
+    ConsoleRealm(PrintStream out, MeterRegistry meters) {
         this.out = out;
-        this.json = json;
         this.delivered = DeliveryMetrics.delivered(meters, Realm.CONSOLE);
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public void process(Exchange exchange) throws JsonProcessingException {
-        List<SplunkEvent> events = exchange.getIn().getBody(List.class);
+    public void process(Exchange exchange) {
+        List<EncodedEvent> events = exchange.getIn().getBody(List.class);
         StringBuilder lines = new StringBuilder();
-        for (SplunkEvent event : events) {
-            lines.append(json.writeValueAsString(event)).append(System.lineSeparator());
+        for (EncodedEvent event : events) {
+            lines.append(new String(event.json(), StandardCharsets.UTF_8)).append(System.lineSeparator());
         }
-        // One write per notification keeps lines whole when several consumers print at once.
+        // One write per batch keeps lines whole when several workers print at once.
         synchronized (out) {
             out.print(lines);
             out.flush();

@@ -8,7 +8,10 @@ public final class DeliveryMetrics {
     public static final String EVENTS_DELIVERED = "pipeline_events.events.delivered";
     public static final String EVENTS_FIXED = "pipeline_events.events.fixed";
     public static final String EVENTS_REFUSED = "pipeline_events.events.refused";
+    public static final String EVENTS_PARKED = "pipeline_events.events.parked";
+    public static final String REQUESTS_RETRIED = "pipeline_events.requests.retried";
     public static final String DUPLICATES_SKIPPED = "pipeline_events.duplicates.skipped";
+    public static final String BACKLOG = "pipeline_events.backlog.events";
 
     private DeliveryMetrics() {
     }
@@ -29,6 +32,15 @@ public final class DeliveryMetrics {
 
     static Counter delivered(MeterRegistry meters, String realm) {
         return perRealm(meters, EVENTS_DELIVERED, realm, "Splunk events a realm accepted");
+    }
+
+    static Counter parked(MeterRegistry meters, String realm) {
+        return perRealm(meters, EVENTS_PARKED, realm,
+                "Events a realm refused for good or did not accept within its retry policy, parked for replay");
+    }
+
+    static Counter retried(MeterRegistry meters, String realm) {
+        return perRealm(meters, REQUESTS_RETRIED, realm, "Requests to a realm sent again after a transient failure");
     }
 
     private static Counter perRealm(MeterRegistry meters, String name, String realm, String description) {

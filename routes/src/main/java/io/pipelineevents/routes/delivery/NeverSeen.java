@@ -4,7 +4,7 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
 
 /** The repository used when dedupe is off: every key is new. */
-final class NeverSeen extends ServiceSupport implements IdempotentRepository {
+public final class NeverSeen extends ServiceSupport implements IdempotentRepository {
     @Override
     public boolean add(String key) {
         return true;

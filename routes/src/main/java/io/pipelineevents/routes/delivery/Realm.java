@@ -12,18 +12,20 @@ import java.util.Optional;
  * @param token     the org access token with Ingest scope; empty for the console
  * @param policy    whether events that needed fixes are sent fixed or refused and parked
  * @param retry     how transient failures of its requests are retried
+ * @param batch     how its events are queued and batched
  */
 public record Realm(String name, Optional<URI> ingestUrl, Optional<IngestToken> token, IngestPolicy policy,
-        RetryPolicy retry) {
+        RetryPolicy retry, BatchPolicy batch) {
 
     public static final String CONSOLE = "console";
 
-    public static Realm console(IngestPolicy policy) {
-        return new Realm(CONSOLE, Optional.empty(), Optional.empty(), policy, RetryPolicy.DEFAULT);
+    public static Realm console(IngestPolicy policy, BatchPolicy batch) {
+        return new Realm(CONSOLE, Optional.empty(), Optional.empty(), policy, RetryPolicy.DEFAULT, batch);
     }
 
-    public static Realm splunk(String name, URI ingestUrl, IngestToken token, IngestPolicy policy, RetryPolicy retry) {
-        return new Realm(name, Optional.of(ingestUrl), Optional.of(token), policy, retry);
+    public static Realm splunk(String name, URI ingestUrl, IngestToken token, IngestPolicy policy, RetryPolicy retry,
+            BatchPolicy batch) {
+        return new Realm(name, Optional.of(ingestUrl), Optional.of(token), policy, retry, batch);
     }
 
     /** The default ingest URL of a Splunk Observability realm such as {@code us1}. */
@@ -35,7 +37,7 @@ public record Realm(String name, Optional<URI> ingestUrl, Optional<IngestToken> 
         return ingestUrl.isEmpty();
     }
 
-    /** The Camel endpoint that delivers to this realm. */
+    /** The Camel endpoint that sends one batch to this realm. */
     public String deliveryEndpoint() {
         return "direct:realm-" + name;
     }

@@ -21,7 +21,7 @@ public record SqsSource(
 
     String consumerUri() {
         StringBuilder options = new StringBuilder()
-                .append("deleteAfterRead=true")
+                .append("deleteAfterRead=false")
                 .append("&greedy=true")
                 .append("&concurrentConsumers=").append(consumers)
                 .append("&maxMessagesPerPoll=").append(maxMessagesPerPoll)

@@ -5,8 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelineevents.mappings.MappingOutcome;
 import io.pipelineevents.mappings.MappingSet;
 import io.pipelineevents.routes.delivery.DeliveryKey;
-import io.pipelineevents.routes.delivery.EveryRealmMustAccept;
+import io.pipelineevents.routes.acknowledgement.SqsAcknowledgements;
 import io.pipelineevents.routes.delivery.Realm;
+import io.pipelineevents.routes.delivery.RealmFanOut;
 import io.pipelineevents.routes.delivery.RealmDeliveryException;
 import io.pipelineevents.routes.delivery.RefusedEventParking;
 import io.pipelineevents.routes.envelope.EnvelopeReader;
@@ -16,7 +17,6 @@ import io.pipelineevents.routes.envelope.UnprocessableMessageException;
 import io.pipelineevents.routes.mapping.MapNotification;
 import io.pipelineevents.routes.mapping.NotificationSummary;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
@@ -26,9 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The main path: an SQS message is read out of its envelope, mapped to Splunk events, and sent to every realm in
- * parallel. The consumer deletes the message only when the exchange completes without an unhandled failure, which
- * is exactly "every realm accepted" (or "parked in the dead-letter queue"). docs/delivery.md states the rules.
+ * The main path: an SQS message is read out of its envelope, mapped to Splunk events, and handed to every realm's
+ * own queue. The consumer does not delete messages itself ({@code deleteAfterRead=false}): a message is deleted
+ * when every realm it was handed to accepted or parked its events, or at once when it needs no delivery (an SNS
+ * control message, a notification no rule maps, an unprocessable message moved to the dead-letter queue).
+ * docs/delivery.md states the rules.
  */
 public final class SqsSourceRoute extends RouteBuilder {
     public static final String ROUTE_ID = "sqs-source";
@@ -37,42 +39,46 @@ public final class SqsSourceRoute extends RouteBuilder {
     private final SqsSource source;
     private final EnvelopeReader envelopes;
     private final MappingSet mappings;
-    private final List<Realm> realms;
+    private final RealmFanOut realms;
+    private final SqsAcknowledgements acknowledgements;
     private final Map<NotificationOutcome, Counter> outcomes = new EnumMap<>(NotificationOutcome.class);
     private final Optional<DeadLetterParking> deadLetterParking;
 
-    public SqsSourceRoute(SqsSource source, EnvelopeReader envelopes, MappingSet mappings, List<Realm> realms,
-            MeterRegistry meters) {
+    public SqsSourceRoute(SqsSource source, EnvelopeReader envelopes, MappingSet mappings, RealmFanOut realms,
+            SqsAcknowledgements acknowledgements, MeterRegistry meters) {
         this.source = source;
         this.envelopes = envelopes;
         this.mappings = mappings;
-        this.realms = List.copyOf(realms);
-        this.deadLetterParking = source.deadLetterQueue().map(dlq -> new DeadLetterParking(source.queue(), dlq));
+        this.realms = realms;
+        this.acknowledgements = acknowledgements;
+        this.deadLetterParking = deadLetterParking(source);
         for (NotificationOutcome outcome : NotificationOutcome.values()) {
             outcomes.put(outcome, outcome.counter(meters));
         }
     }
 
+    private static Optional<DeadLetterParking> deadLetterParking(SqsSource source) {
+        return source.deadLetterQueue().map(dlq -> new DeadLetterParking(source.queue(), dlq));
+    }
+
     /** Where realms park the events their ingest policy refuses: the dead-letter queue, when there is one. */
-    public RefusedEventParking refusedEventParking() {
-        return deadLetterParking.<RefusedEventParking>map(parking -> parking).orElse(SqsSourceRoute::cannotPark);
+    public static RefusedEventParking refusedEventParking(SqsSource source) {
+        return deadLetterParking(source).<RefusedEventParking>map(parking -> parking)
+                .orElse(SqsSourceRoute::cannotPark);
     }
 
     @Override
     public void configure() {
+        // The consumer deletes nothing itself, so a handled failure leaves the message on its queue too.
         onException(UnprocessableMessageException.class)
-                .handled(source.deadLetterQueue().isPresent())
+                .handled(true)
                 .logExhausted(false)
                 .useOriginalMessage()
-                .process(this::logUnprocessable)
-                .process(deadLetterParking.<org.apache.camel.Processor>map(parking -> parking)
-                        .orElse(exchange -> { }));
-
-        // A realm's failure is rethrown after it was logged once (below), so the exchange fails and the consumer
-        // leaves the message on the queue; the error handler need not log it again with a stack trace.
-        errorHandler(defaultErrorHandler().logExhausted(false));
-
-        String[] realmEndpoints = realms.stream().map(Realm::deliveryEndpoint).toArray(String[]::new);
+                .process(this::parkUnprocessable);
+        onException(Exception.class)
+                .handled(true)
+                .logExhausted(false)
+                .process(this::logNotAcknowledged);
 
         from(source.consumerUri()).routeId(ROUTE_ID)
                 .setProperty(DeadLetterParking.SOURCE_BODY, body())
@@ -80,6 +86,7 @@ public final class SqsSourceRoute extends RouteBuilder {
                 .choice()
                     .when(body().isInstanceOf(SnsControlMessage.class))
                         .process(this::logControlMessage)
+                        .process(this::acknowledgeNow)
                         .stop()
                 .end()
                 .setProperty("notification", body())
@@ -92,17 +99,25 @@ public final class SqsSourceRoute extends RouteBuilder {
                 .choice()
                     .when(exchange -> exchange.getIn().getBody(MappingOutcome.class).events().isEmpty())
                         .process(this::logWithoutEvents)
+                        .process(this::acknowledgeNow)
                         .stop()
                 .end()
-                .doTry()
-                    .multicast(new EveryRealmMustAccept()).parallelProcessing()
-                        .to(realmEndpoints)
-                    .end()
-                    .process(exchange -> outcomes.get(NotificationOutcome.DELIVERED).increment())
-                .endDoTry()
-                .doCatch(Exception.class)
-                    .process(this::logDeliveryFailure)
-                .end();
+                .process(this::handOver);
+    }
+
+    private void handOver(Exchange exchange) {
+        realms.handOver(exchange.getIn().getBody(MappingOutcome.class),
+                exchange.getProperty(DeliveryKey.PROPERTY, String.class),
+                () -> acknowledgements.track(messageId(exchange), receiptHandle(exchange), this::countFinished),
+                exchange);
+    }
+
+    private void countFinished(boolean acknowledged) {
+        outcomes.get(acknowledged ? NotificationOutcome.DELIVERED : NotificationOutcome.DELIVERY_FAILED).increment();
+    }
+
+    private void acknowledgeNow(Exchange exchange) {
+        acknowledgements.acknowledgeNow(messageId(exchange), receiptHandle(exchange));
     }
 
     private void logControlMessage(Exchange exchange) {
@@ -137,7 +152,8 @@ public final class SqsSourceRoute extends RouteBuilder {
         throw new RealmDeliveryException(reason + "; there is no dead-letter queue to park them in", null);
     }
 
-    private void logUnprocessable(Exchange exchange) {
+    /** Moves an unprocessable message to the dead-letter queue and deletes it, or leaves it for redrive. */
+    private void parkUnprocessable(Exchange exchange) throws Exception {
         outcomes.get(NotificationOutcome.UNPROCESSABLE).increment();
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String where = source.deadLetterQueue()
@@ -145,15 +161,22 @@ public final class SqsSourceRoute extends RouteBuilder {
                 .orElse("left on the queue for its redrive policy (no dead-letter queue configured)");
         LOG.warn("SQS message {} (receive count {}) cannot be processed and is {}: {}", messageId(exchange),
                 receiveCount(exchange), where, cause == null ? "unknown reason" : cause.getMessage());
+        if (deadLetterParking.isPresent()) {
+            deadLetterParking.get().process(exchange);
+            acknowledgeNow(exchange);
+        }
     }
 
-    /** Logs and counts a realm's failure, then rethrows it so that the message is not acknowledged. */
-    private void logDeliveryFailure(Exchange exchange) throws Exception {
+    /** Anything else that failed before the hand-over: the message stays and comes back. */
+    private void logNotAcknowledged(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         outcomes.get(NotificationOutcome.DELIVERY_FAILED).increment();
         LOG.warn("SQS message {} (receive count {}) not acknowledged: {}. It comes back after its visibility timeout.",
-                messageId(exchange), receiveCount(exchange), cause.getMessage());
-        throw cause;
+                messageId(exchange), receiveCount(exchange), cause == null ? "unknown reason" : cause.getMessage());
+    }
+
+    private static String receiptHandle(Exchange exchange) {
+        return exchange.getIn().getHeader(Sqs2Constants.RECEIPT_HANDLE, String.class);
     }
 
     private static String messageId(Exchange exchange) {

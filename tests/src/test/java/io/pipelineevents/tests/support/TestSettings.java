@@ -1,5 +1,9 @@
 package io.pipelineevents.tests.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +26,23 @@ public final class TestSettings {
         test.settings.put("sqs.secret-key", TestQueues.ACCESS_KEY);
         // Short polls keep shutdown quick; they change nothing else.
         test.settings.put("sqs.wait-time-seconds", "1");
+        test.settings.put("parking.directory", temporaryDirectory().toString());
         return test;
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            Path dir = Files.createTempDirectory("pipeline-events-parked");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where realms park events in this test (without a dead-letter queue). */
+    public Path parkingDirectory() {
+        return Path.of(settings.get("parking.directory"));
     }
 
     public TestSettings deadLetterQueue(String url) {

@@ -1,0 +1,52 @@
+package io.pipelineevents.routes.delivery;
+
+import io.pipelineevents.routes.acknowledgement.PendingMessage;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The events of one notification for one realm, waiting in the realm's queue or in one of its batches. Batches may
+ * be split (a 413), so the events of one notification can end in different requests; the notification is settled
+ * for the realm once all of its events are accepted or parked.
+ */
+final class RealmWork {
+    private final PendingMessage source;
+    private final String deliveryKey;
+    private final List<EncodedEvent> events;
+    private final AtomicInteger unsettled;
+    private final Consumer<RealmWork> onSettled;
+
+    RealmWork(PendingMessage source, String deliveryKey, List<EncodedEvent> events, Consumer<RealmWork> onSettled) {
+        this.source = source;
+        this.deliveryKey = deliveryKey;
+        this.events = List.copyOf(events);
+        this.unsettled = new AtomicInteger(this.events.size());
+        this.onSettled = onSettled;
+    }
+
+    PendingMessage source() {
+        return source;
+    }
+
+    String deliveryKey() {
+        return deliveryKey;
+    }
+
+    List<EncodedEvent> events() {
+        return events;
+    }
+
+    /** Some of its events reached a terminal state (accepted or parked). */
+    void settled(int eventCount) {
+        if (unsettled.addAndGet(-eventCount) == 0) {
+            onSettled.accept(this);
+            source.settle();
+        }
+    }
+
+    /** The realm cannot finish this notification now: its message must come back. */
+    void giveBack(String reason) {
+        source.giveBack(reason);
+    }
+}

@@ -1,0 +1,30 @@
+package io.pipelineevents.routes.delivery;
+
+import java.time.Clock;
+import org.apache.camel.Exchange;
+import org.apache.camel.Predicate;
+
+/**
+ * Whether a failed request may be tried again: fewer than the policy's attempts made, and the policy's maximum
+ * elapsed time not yet reached since the first attempt. Camel's error handler asks before each redelivery, with
+ * the number of the coming redelivery in its counter header.
+ */
+final class RetryBudget implements Predicate {
+    static final String FIRST_ATTEMPT_AT = "pipelineEventsFirstAttemptAt";
+
+    private final RetryPolicy policy;
+    private final Clock clock;
+
+    RetryBudget(RetryPolicy policy, Clock clock) {
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean matches(Exchange exchange) {
+        int attemptsMade = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
+        long firstAttemptAt = exchange.getProperty(FIRST_ATTEMPT_AT, clock.millis(), Long.class);
+        return attemptsMade < policy.maxAttempts()
+                && clock.millis() - firstAttemptAt < policy.maxElapsed().toMillis();
+    }
+}
