@@ -15,10 +15,8 @@ import io.pipelineevents.routes.acknowledgement.SqsAcknowledgements;
 import io.pipelineevents.routes.delivery.NeverSeen;
 import io.pipelineevents.routes.delivery.RealmFanOut;
 import io.pipelineevents.routes.delivery.RealmSendRoutes;
-import io.pipelineevents.routes.parking.DirectoryParkingPlace;
+import io.pipelineevents.app.parking.ParkingChoice;
 import io.pipelineevents.routes.parking.ParkingPlace;
-import io.pipelineevents.routes.parking.SqsParkingPlace;
-import io.pipelineevents.routes.source.QueueRef;
 import io.pipelineevents.routes.envelope.EnvelopeReader;
 import io.pipelineevents.routes.source.SqsSource;
 import io.pipelineevents.routes.source.SqsSourceRoute;
@@ -88,7 +86,7 @@ public final class PipelineService implements AutoCloseable {
             Duration visibility = QueueUrls.visibilityTimeout(sqs, queueUrl, source.visibilityTimeoutSeconds());
             SqsAcknowledgements acknowledgements = new SqsAcknowledgements(sqs, queueUrl, visibility, meters,
                     Clock.systemUTC());
-            ParkingPlace parking = parkingPlace(settings, sqs, embedded.isPresent());
+            ParkingPlace parking = ParkingChoice.open(settings, sqs);
             LOG.info("Realms park what they cannot deliver in {}", parking.describe());
             RealmFanOut fanOut = new RealmFanOut(settings.realms(), dedupe(settings.dedupeKeys()),
                     SqsSourceRoute.refusedEventParking(source), parking, json, meters, Clock.systemUTC());
@@ -126,15 +124,6 @@ public final class PipelineService implements AutoCloseable {
             embedded.ifPresent(EmbeddedSqs::close);
             throw e;
         }
-    }
-
-    /** The dead-letter queue when one is configured for a real SQS source, else a local directory. */
-    private static ParkingPlace parkingPlace(Settings settings, SqsClient sqs, boolean embedded) throws StartupException {
-        Optional<QueueRef> deadLetterQueue = settings.queue().source().deadLetterQueue();
-        if (!embedded && deadLetterQueue.isPresent()) {
-            return new SqsParkingPlace(sqs, QueueUrls.resolve(sqs, deadLetterQueue.get(), "dead-letter"));
-        }
-        return new DirectoryParkingPlace(settings.parkingDirectory());
     }
 
     private static Function<String, IdempotentRepository> dedupe(int maxKeys) {

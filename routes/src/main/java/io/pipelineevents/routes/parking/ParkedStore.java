@@ -9,7 +9,7 @@ import java.util.function.Predicate;
  * and sending parked events again. Both calls go through the whole store each time; neither is meant for the
  * service's hot path.
  */
-public interface ParkedStore {
+public interface ParkedStore extends ParkingPlace {
 
     /**
      * Every parked item, oldest first, consuming nothing. With a realm, only the items of that realm (an
@@ -28,7 +28,4 @@ public interface ParkedStore {
      *                              replay stops there, and that item will be delivered again by the next replay)
      */
     ReplayReport replay(Optional<String> realm, Predicate<ParkedEvents> deliver);
-
-    /** Where this is, for messages to the operator. */
-    String describe();
 }
