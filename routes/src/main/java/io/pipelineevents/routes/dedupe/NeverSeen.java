@@ -1,4 +1,4 @@
-package io.pipelineevents.routes.delivery;
+package io.pipelineevents.routes.dedupe;
 
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
