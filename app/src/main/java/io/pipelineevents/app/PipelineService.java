@@ -12,7 +12,9 @@ import io.pipelineevents.app.sqs.SqsClientFactory;
 import io.pipelineevents.mappings.MappingLoadException;
 import io.pipelineevents.mappings.MappingSet;
 import io.pipelineevents.routes.acknowledgement.SqsAcknowledgements;
-import io.pipelineevents.routes.delivery.NeverSeen;
+import io.pipelineevents.routes.dedupe.DedupeRepositories;
+import io.pipelineevents.routes.dedupe.DedupeSettings;
+import io.pipelineevents.routes.dedupe.DedupeStoreUnavailableException;
 import io.pipelineevents.routes.delivery.RealmFanOut;
 import io.pipelineevents.routes.delivery.RealmSendRoutes;
 import io.pipelineevents.app.parking.ParkingChoice;
@@ -23,10 +25,9 @@ import io.pipelineevents.routes.source.SqsSourceRoute;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Function;
 import org.apache.camel.CamelContext;
-import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.camel.main.BaseMainSupport;
@@ -49,7 +50,11 @@ public final class PipelineService implements AutoCloseable {
     private final Optional<EmbeddedSqs> embedded;
     private final MeterRegistry meters;
 
-    private PipelineService(Main main, SqsClient sqs, Optional<EmbeddedSqs> embedded, MeterRegistry meters) {
+    private final List<AutoCloseable> resources;
+
+    private PipelineService(Main main, SqsClient sqs, Optional<EmbeddedSqs> embedded, MeterRegistry meters,
+            List<AutoCloseable> resources) {
+        this.resources = resources;
         this.main = main;
         this.sqs = sqs;
         this.embedded = embedded;
@@ -66,6 +71,7 @@ public final class PipelineService implements AutoCloseable {
         Optional<EmbeddedSqs> embedded = queue.embeddedPort().isPresent()
                 ? Optional.of(EmbeddedSqs.start(queue.embeddedPort().get())) : Optional.empty();
         SqsClient sqs = SqsClientFactory.create(queue.connection());
+        List<AutoCloseable> closeables = new ArrayList<>();
         try {
             SqsSource source = queue.source();
             if (embedded.isPresent()) {
@@ -88,7 +94,9 @@ public final class PipelineService implements AutoCloseable {
                     Clock.systemUTC());
             ParkingPlace parking = ParkingChoice.open(settings, sqs);
             LOG.info("Realms park what they cannot deliver in {}", parking.describe());
-            RealmFanOut fanOut = new RealmFanOut(settings.realms(), dedupe(settings.dedupeKeys()),
+            DedupeRepositories dedupe = openDedupe(settings.dedupe());
+            closeables.add(dedupe);
+            RealmFanOut fanOut = new RealmFanOut(settings.realms(), dedupe::forRealm,
                     SqsSourceRoute.refusedEventParking(source), parking, json, meters, Clock.systemUTC());
 
             Main main = new Main();
@@ -118,16 +126,13 @@ public final class PipelineService implements AutoCloseable {
                     Clock.systemUTC()));
             main.configure().addRoutesBuilder(new SqsSourceRoute(source, new EnvelopeReader(json, source.bodyFormat()),
                     mappings, fanOut, acknowledgements, meters));
-            return new PipelineService(main, sqs, embedded, meters);
+            return new PipelineService(main, sqs, embedded, meters, closeables);
         } catch (RuntimeException | StartupException e) {
+            closeQuietly(closeables);
             sqs.close();
             embedded.ifPresent(EmbeddedSqs::close);
             throw e;
         }
-    }
-
-    private static Function<String, IdempotentRepository> dedupe(int maxKeys) {
-        return realm -> maxKeys == 0 ? new NeverSeen() : MemoryIdempotentRepository.memoryIdempotentRepository(maxKeys);
     }
 
     private static void announce(EmbeddedSqs server, String queueUrl) {
@@ -165,8 +170,29 @@ public final class PipelineService implements AutoCloseable {
         try {
             main.stop();
         } finally {
+            closeQuietly(resources);
             sqs.close();
             embedded.ifPresent(EmbeddedSqs::close);
+        }
+    }
+
+    private static void closeQuietly(List<AutoCloseable> resources) {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("Could not close {}: {}", resource, e.getMessage());
+            }
+        }
+    }
+
+    private static DedupeRepositories openDedupe(DedupeSettings settings) throws StartupException {
+        try {
+            DedupeRepositories dedupe = DedupeRepositories.open(settings);
+            LOG.info("Dedupe: {}", settings);
+            return dedupe;
+        } catch (DedupeStoreUnavailableException e) {
+            throw new StartupException(e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.pipelineevents.app.config;
 
+import io.pipelineevents.routes.dedupe.DedupeSettings;
 import io.pipelineevents.routes.delivery.IngestHttpSettings;
 import io.pipelineevents.routes.delivery.Realm;
 import java.nio.file.Path;
@@ -10,11 +11,10 @@ import java.util.List;
  * The whole validated configuration of {@code run}. Built only by {@link SettingsReader}, which checks every value
  * at start-up.
  *
- * @param dedupeKeys       how many delivery keys each realm remembers to skip a notification it already accepted;
- *                         0 = off
+ * @param dedupe           where realms remember the notifications they accepted or parked, to skip duplicates
  * @param parkingDirectory where realms park events when there is no dead-letter queue (the embedded default)
  * @param shutdownDeadline how long realms may go on delivering what they hold once the service is told to stop
  */
 public record Settings(QueueAccess queue, MappingsChoice mappings, List<Realm> realms, IngestHttpSettings http,
-        int dedupeKeys, Path parkingDirectory, Duration shutdownDeadline) {
+        DedupeSettings dedupe, Path parkingDirectory, Duration shutdownDeadline) {
 }

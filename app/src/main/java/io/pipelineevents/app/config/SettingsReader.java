@@ -1,5 +1,8 @@
 package io.pipelineevents.app.config;
 
+import io.pipelineevents.routes.dedupe.DedupeSettings;
+import io.pipelineevents.routes.dedupe.DedupeStore;
+import io.pipelineevents.routes.dedupe.RedisAddress;
 import io.pipelineevents.routes.delivery.BatchPolicy;
 import io.pipelineevents.routes.delivery.IngestHttpSettings;
 import io.pipelineevents.routes.delivery.IngestToken;
@@ -56,7 +59,7 @@ public final class SettingsReader {
             "sqs.access-key", "sqs.secret-key", "sqs.dead-letter-queue", "sqs.body-format", "sqs.consumers",
             "sqs.max-messages-per-poll", "sqs.wait-time-seconds", "sqs.visibility-timeout-seconds", "embedded.port",
             "mappings.path", "mappings.preset", "realms", "ingest-policy", "http.connect-timeout-ms",
-            "http.response-timeout-ms", "dedupe.max-keys", "parking.directory", "shutdown.deadline-ms")
+            "http.response-timeout-ms", "dedupe.max-keys", "dedupe.store", "dedupe.ttl-seconds", "dedupe.redis-url", "parking.directory", "shutdown.deadline-ms")
             .stream().map(key -> PREFIX + key).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
 
     static {
@@ -74,7 +77,7 @@ public final class SettingsReader {
     /** Everything {@code run} needs. */
     public static Settings read(PropertiesComponent properties) throws InvalidSettingsException {
         return read(properties, reader -> new Settings(reader.queueAccess(), reader.mappings(), reader.realms(),
-                reader.http(), reader.integer("dedupe.max-keys", 0, 10_000_000, 100_000),
+                reader.http(), reader.dedupe(),
                 Path.of(reader.text("parking.directory").orElse("parked")),
                 Duration.ofMillis(reader.integer("shutdown.deadline-ms", 0, 3_600_000, 20_000))));
     }
@@ -142,6 +145,18 @@ public final class SettingsReader {
                 .orElseGet(() -> parsedQueue == null ? new SqsConnection("", Optional.empty(), Optional.empty())
                         : connection(queue));
         return new QueueAccess(source, connection, embeddedPort);
+    }
+
+    private DedupeSettings dedupe() {
+        DedupeStore store = parse("dedupe.store", text("dedupe.store").orElse(DedupeStore.MEMORY.configName()),
+                DedupeStore::fromConfig);
+        RedisAddress redis = text("dedupe.redis-url").map(url -> parse("dedupe.redis-url", url, RedisAddress::fromConfig))
+                .orElse(DedupeSettings.DEFAULT_REDIS);
+        return new DedupeSettings(store == null ? DedupeStore.MEMORY : store,
+                Duration.ofSeconds(integer("dedupe.ttl-seconds", 1, 1_209_600,
+                        (int) DedupeSettings.DEFAULT_TTL.toSeconds())),
+                integer("dedupe.max-keys", 0, 10_000_000, DedupeSettings.DEFAULT_MAX_KEYS),
+                redis == null ? DedupeSettings.DEFAULT_REDIS : redis, DedupeSettings.DEFAULT_KEY_PREFIX);
     }
 
     private IngestHttpSettings http() {
