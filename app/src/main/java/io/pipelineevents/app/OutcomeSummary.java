@@ -24,9 +24,10 @@ final class OutcomeSummary extends ServiceSupport {
 
     @Override
     protected void doStop() {
-        LOG.info("Stopped. Notifications: {}. Events delivered: {}; sent fixed: {}; refused by strict policy: {};"
-                        + " duplicates skipped: {}.",
+        LOG.info("Stopped. Notifications: {}. Events delivered: {}; parked: {}; requests retried: {}; sent fixed: {};"
+                        + " refused by strict policy: {}; duplicates skipped: {}.",
                 summary(NotificationOutcome.METER, "outcome"), summary(DeliveryMetrics.EVENTS_DELIVERED, "realm"),
+                summary(DeliveryMetrics.EVENTS_PARKED, "realm"), summary(DeliveryMetrics.REQUESTS_RETRIED, "realm"),
                 summary(DeliveryMetrics.EVENTS_FIXED, "realm"), summary(DeliveryMetrics.EVENTS_REFUSED, "realm"),
                 summary(DeliveryMetrics.DUPLICATES_SKIPPED, "realm"));
     }

@@ -18,6 +18,8 @@ import io.pipelineevents.routes.dedupe.DedupeStoreUnavailableException;
 import io.pipelineevents.routes.delivery.RealmFanOut;
 import io.pipelineevents.routes.delivery.RealmSendRoutes;
 import io.pipelineevents.app.parking.ParkingChoice;
+import io.pipelineevents.app.status.StatusPublisher;
+import io.pipelineevents.routes.delivery.Realm;
 import io.pipelineevents.routes.parking.ParkingPlace;
 import io.pipelineevents.routes.envelope.EnvelopeReader;
 import io.pipelineevents.routes.source.SqsSource;
@@ -111,6 +113,9 @@ public final class PipelineService implements AutoCloseable {
                         // Started with the context, before its routes, so that realms are ready for the first message.
                         context.addService(new RealmWorkers(fanOut, context));
                         context.addService(new OutcomeSummary(meters));
+                        context.addService(new StatusPublisher(meters,
+                                settings.realms().stream().map(Realm::name).toList(), queueUrl, settings.status(),
+                                Clock.systemUTC()));
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "pipeline-events", mixinStandardHelpOptions = true, version = "pipeline-events 0.1.0",
         description = "Turns CI/CD pipeline notifications into Splunk Observability Cloud events.",
-        subcommands = {RunCommand.class, SendCommand.class, ValidateCommand.class, MapCommand.class, TestCommand.class,
+        subcommands = {RunCommand.class, SendCommand.class, StatusCommand.class, ParkedCommand.class, ReplayCommand.class,
+                ValidateCommand.class, MapCommand.class, TestCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PipelineEventsCommand {
 

@@ -1,5 +1,6 @@
 package io.pipelineevents.app.config;
 
+import io.pipelineevents.app.status.StatusSettings;
 import io.pipelineevents.routes.dedupe.DedupeSettings;
 import io.pipelineevents.routes.dedupe.DedupeStore;
 import io.pipelineevents.routes.dedupe.RedisAddress;
@@ -59,7 +60,8 @@ public final class SettingsReader {
             "sqs.access-key", "sqs.secret-key", "sqs.dead-letter-queue", "sqs.body-format", "sqs.consumers",
             "sqs.max-messages-per-poll", "sqs.wait-time-seconds", "sqs.visibility-timeout-seconds", "embedded.port",
             "mappings.path", "mappings.preset", "realms", "ingest-policy", "http.connect-timeout-ms",
-            "http.response-timeout-ms", "dedupe.max-keys", "dedupe.store", "dedupe.ttl-seconds", "dedupe.redis-url", "parking.directory", "shutdown.deadline-ms")
+            "http.response-timeout-ms", "dedupe.max-keys", "dedupe.store", "dedupe.ttl-seconds", "dedupe.redis-url", "parking.directory", "shutdown.deadline-ms",
+            "status.file", "status.log-interval-seconds")
             .stream().map(key -> PREFIX + key).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
 
     static {
@@ -79,7 +81,9 @@ public final class SettingsReader {
         return read(properties, reader -> new Settings(reader.queueAccess(), reader.mappings(), reader.realms(),
                 reader.http(), reader.dedupe(),
                 Path.of(reader.text("parking.directory").orElse("parked")),
-                Duration.ofMillis(reader.integer("shutdown.deadline-ms", 0, 3_600_000, 20_000))));
+                Duration.ofMillis(reader.integer("shutdown.deadline-ms", 0, 3_600_000, 20_000)),
+                new StatusSettings(Path.of(reader.text("status.file").orElse("pipeline-events.status.json")),
+                        Duration.ofSeconds(reader.integer("status.log-interval-seconds", 0, 86_400, 60)))));
     }
 
     /** Only what reaching the queue needs, for {@code send}: no realm, token or mapping is read. */

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /** What became of a source message; counted as {@code pipeline_events.notifications{outcome=...}}. */
 public enum NotificationOutcome {
-    /** Every realm accepted its events; the message was acknowledged. */
+    /** Every realm it was for accepted or parked its events; the message was acknowledged. */
     DELIVERED,
     /** No rule matched; acknowledged, since there is nothing to deliver. */
     UNMATCHED,
@@ -16,7 +16,10 @@ public enum NotificationOutcome {
     CONTROL,
     /** Can never be processed; moved to the dead-letter queue with its reason, or left to the queue's redrive. */
     UNPROCESSABLE,
-    /** A realm did not accept; left on the queue to come back after its visibility timeout. */
+    /**
+     * A realm could not take it (its queue was full, parking failed, the service stopped first) or it failed before
+     * reaching the realms: not acknowledged, it comes back after its visibility timeout.
+     */
     DELIVERY_FAILED;
 
     public static final String METER = "pipeline_events.notifications";

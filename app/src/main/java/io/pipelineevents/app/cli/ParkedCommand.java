@@ -1,0 +1,76 @@
+package io.pipelineevents.app.cli;
+
+import io.pipelineevents.app.config.Settings;
+import io.pipelineevents.app.parking.ParkingChoice;
+import io.pipelineevents.app.sqs.SqsClientFactory;
+import io.pipelineevents.routes.parking.ParkedItem;
+import io.pipelineevents.routes.parking.ParkedStore;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+@Command(name = "parked", mixinStandardHelpOptions = true,
+        description = "What realms parked: events they refused or did not accept within their retry policy, and"
+                + " source messages that cannot be processed.",
+        subcommands = {ParkedCommand.ListCommand.class})
+final class ParkedCommand {
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = {"List parked items, oldest first, without removing anything.",
+                    "From the dead-letter queue when sqs.dead-letter-queue is set for a real SQS queue, else from"
+                            + " parking.directory."})
+    static final class ListCommand implements Callable<Integer> {
+        @Mixin
+        ConfigOption config;
+
+        @Option(names = "--realm", paramLabel = "NAME", description = "Only the items of this realm.")
+        String realm;
+
+        @Option(names = "--reasons", description = "Show each item's whole reason on a line of its own.")
+        boolean reasons;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Settings settings = config.configFile().read();
+            try (SqsClient sqs = SqsClientFactory.create(settings.queue().connection())) {
+                ParkedStore store = ParkingChoice.open(settings, sqs);
+                List<ParkedItem> items = store.list(Optional.ofNullable(realm));
+                print(spec.commandLine().getOut(), store, items);
+                return ExitCodes.OK;
+            }
+        }
+
+        private void print(PrintWriter out, ParkedStore store, List<ParkedItem> items) {
+            out.println(items.size() + " parked item(s) in " + store.describe()
+                    + (realm == null ? "" : " for realm " + realm));
+            if (items.isEmpty()) {
+                return;
+            }
+            out.printf("%-24s  %-12s  %-6s  %8s  %6s  %s%n", "PARKED AT", "REALM", "STATUS", "ATTEMPTS", "EVENTS",
+                    "ID");
+            for (ParkedItem item : items) {
+                out.printf("%-24s  %-12s  %-6s  %8s  %6s  %s%n", item.parkedAt(),
+                        item.realm().orElse("-"),
+                        item.kind() == ParkedItem.Kind.UNPROCESSABLE_MESSAGE ? "unproc"
+                                : item.lastStatus().map(String::valueOf).orElse("io"),
+                        item.attempts(), item.eventCount(), item.id());
+                if (reasons) {
+                    out.println("    " + item.reason());
+                }
+            }
+            if (!reasons) {
+                out.println("(--reasons shows why each was parked)");
+            }
+        }
+    }
+}
