@@ -194,7 +194,7 @@ public final class PipelineService implements AutoCloseable {
     private static DedupeRepositories openDedupe(DedupeSettings settings) throws StartupException {
         try {
             DedupeRepositories dedupe = DedupeRepositories.open(settings);
-            LOG.info("Dedupe: {}", settings);
+            LOG.info("Dedupe: {}", settings.describe());
             return dedupe;
         } catch (DedupeStoreUnavailableException e) {
             throw new StartupException(e.getMessage(), e);

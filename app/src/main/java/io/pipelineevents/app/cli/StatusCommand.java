@@ -59,10 +59,11 @@ final class StatusCommand implements Callable<Integer> {
         }
         Duration age = Duration.between(status.writtenAt(), Instant.now());
         boolean alive = ProcessHandle.of(status.pid()).map(ProcessHandle::isAlive).orElse(false);
-        boolean running = alive && age.compareTo(STALE) < 0;
+        boolean running = alive && status.stoppedAt() == null && age.compareTo(STALE) < 0;
         out.printf("Service: %s, pid %d, started %s; status of %d s ago (%s)%n",
-                running ? "running" : "NOT running (last status below)", status.pid(), status.startedAt(),
-                age.toSeconds(), file.toAbsolutePath());
+                running ? "running" : status.stoppedAt() != null ? "NOT running (stopped at " + status.stoppedAt()
+                        + "; its last status below)" : "NOT running (its last status below)",
+                status.pid(), status.startedAt(), age.toSeconds(), file.toAbsolutePath());
         out.println("Notifications: " + status.notifications().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
         out.printf("Messages handed to realms, not yet acknowledged: %d (visibility extended %d times, %d failed)%n",

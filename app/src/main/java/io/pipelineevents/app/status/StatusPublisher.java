@@ -69,7 +69,7 @@ public final class StatusPublisher extends ServiceSupport {
     }
 
     private StatusSnapshot snapshot() {
-        return StatusSnapshot.of(meters, realms, startedAt, queue, clock.instant());
+        return StatusSnapshot.of(meters, realms, startedAt, queue, clock.instant(), isStoppingOrStopped());
     }
 
     private void logIfChanged() {

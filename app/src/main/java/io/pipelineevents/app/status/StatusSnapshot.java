@@ -18,12 +18,13 @@ import java.util.stream.Collectors;
  * What the service has done since it started and what it holds now, per realm: the content of the status file and
  * of the periodic status log line.
  *
+ * @param stoppedAt     when the service stopped; null while it runs
  * @param notifications source messages by outcome
  * @param pendingMessages source messages handed to realms and not yet acknowledged
  * @param realms        per realm: events delivered, requests retried, events parked, notifications skipped as
  *                      duplicates, events refused by a strict policy, and events waiting or in flight (backlog)
  */
-public record StatusSnapshot(Instant writtenAt, long pid, Instant startedAt, String queue,
+public record StatusSnapshot(Instant writtenAt, long pid, Instant startedAt, Instant stoppedAt, String queue,
         Map<String, Long> notifications, long pendingMessages, long visibilityExtensions,
         long visibilityExtensionFailures, Map<String, RealmStatus> realms) {
 
@@ -32,7 +33,7 @@ public record StatusSnapshot(Instant writtenAt, long pid, Instant startedAt, Str
     }
 
     static StatusSnapshot of(MeterRegistry meters, List<String> realmNames, Instant startedAt, String queue,
-            Instant now) {
+            Instant now, boolean stopped) {
         Map<String, Long> notifications = new LinkedHashMap<>();
         for (NotificationOutcome outcome : NotificationOutcome.values()) {
             notifications.put(outcome.tag(), count(meters, NotificationOutcome.METER, "outcome", outcome.tag()));
@@ -48,7 +49,8 @@ public record StatusSnapshot(Instant writtenAt, long pid, Instant startedAt, Str
                     (long) Search.in(meters).name(DeliveryMetrics.BACKLOG).tag("realm", realm).gauges().stream()
                             .mapToDouble(g -> g.value()).sum()));
         }
-        return new StatusSnapshot(now, ProcessHandle.current().pid(), startedAt, queue, notifications,
+        return new StatusSnapshot(now, ProcessHandle.current().pid(), startedAt, stopped ? now : null, queue,
+                notifications,
                 gauge(meters, SqsAcknowledgements.PENDING), count(meters, SqsAcknowledgements.EXTENSIONS, null, null),
                 count(meters, SqsAcknowledgements.EXTENSION_FAILURES, null, null), realms);
     }

@@ -49,4 +49,14 @@ public record DedupeSettings(DedupeStore store, Duration ttl, int maxKeys, Redis
     public static DedupeSettings defaults() {
         return new DedupeSettings(DedupeStore.MEMORY, DEFAULT_TTL, DEFAULT_MAX_KEYS, DEFAULT_REDIS, DEFAULT_KEY_PREFIX);
     }
+
+    /** For the start-up log, e.g. "memory, at most 100000 keys per realm, each for PT24H". */
+    public String describe() {
+        return switch (store) {
+            case NONE -> "off";
+            case MEMORY -> maxKeys == 0 ? "off (max-keys 0)"
+                    : "memory, at most " + maxKeys + " keys per realm, each for " + ttl;
+            case REDIS -> "redis at " + redis + ", keys " + keyPrefix + "<realm>:<key>, each for " + ttl;
+        };
+    }
 }
