@@ -11,6 +11,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,14 +31,16 @@ final class RealmDispatcher {
 
     private final Realm realm;
     private final BatchPolicy policy;
-    private final BatchDelivery delivery;
+    private final Consumer<List<BatchDelivery.Item>> delivery;
     private final BlockingQueue<RealmWork> queue;
     private final AtomicInteger backlogEvents = new AtomicInteger();
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean accepting = true;
     private volatile boolean running = true;
 
-    RealmDispatcher(Realm realm, BatchDelivery delivery, MeterRegistry meters) {
+    /** @param delivery brings a batch to a terminal state (see {@link BatchDelivery}) before it returns */
+    RealmDispatcher(Realm realm, Consumer<List<BatchDelivery.Item>> delivery,
+            MeterRegistry meters) {
         this.realm = realm;
         this.policy = realm.batch();
         this.delivery = delivery;
@@ -97,7 +100,7 @@ final class RealmDispatcher {
                 List<BatchDelivery.Item> batch = gather(carried);
                 if (!batch.isEmpty()) {
                     try {
-                        delivery.deliver(batch);
+                        delivery.accept(batch);
                     } finally {
                         backlogEvents.addAndGet(-batch.size());
                     }

@@ -66,7 +66,7 @@ public final class RealmFanOut {
         for (Realm realm : realms) {
             BatchDelivery delivery = new BatchDelivery(realm, context.createProducerTemplate(), parking, json, clock,
                     meters);
-            RealmDispatcher dispatcher = new RealmDispatcher(realm, delivery, meters);
+            RealmDispatcher dispatcher = new RealmDispatcher(realm, delivery::deliver, meters);
             dispatchers.put(realm.name(), dispatcher);
             dispatcher.start();
         }
@@ -85,6 +85,18 @@ public final class RealmFanOut {
             admitted.put(realm, admission.get(realm.name()).admit(outcome, exchange));
         }
         PendingMessage source = track.get();
+        try {
+            handOver(admitted, deliveryKey, source);
+        } catch (RuntimeException e) {
+            // Realms already handed the notification go on; the message comes back for the others.
+            LOG.warn("Could not hand {} to every realm: {}", deliveryKey, e.getMessage());
+            source.giveBack("it could not be handed to every realm: " + e.getMessage());
+            return;
+        }
+        source.handedOver();
+    }
+
+    private void handOver(Map<Realm, List<SplunkEvent>> admitted, String deliveryKey, PendingMessage source) {
         Map<SplunkEvent, EncodedEvent> encoded = new IdentityHashMap<>();
         for (Map.Entry<Realm, List<SplunkEvent>> entry : admitted.entrySet()) {
             Realm realm = entry.getKey();
@@ -107,7 +119,6 @@ public final class RealmFanOut {
                         + realm.batch().queueCapacity() + " notifications is full, or the service is stopping)");
             }
         }
-        source.handedOver();
     }
 
     /**

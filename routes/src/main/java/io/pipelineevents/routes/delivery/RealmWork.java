@@ -4,6 +4,8 @@ import io.pipelineevents.routes.acknowledgement.PendingMessage;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The events of one notification for one realm, waiting in the realm's queue or in one of its batches. Batches may
@@ -11,6 +13,7 @@ import java.util.function.Consumer;
  * for the realm once all of its events are accepted or parked.
  */
 final class RealmWork {
+    private static final Logger LOG = LoggerFactory.getLogger(RealmWork.class);
     private final PendingMessage source;
     private final String deliveryKey;
     private final List<EncodedEvent> events;
@@ -40,7 +43,13 @@ final class RealmWork {
     /** Some of its events reached a terminal state (accepted or parked). */
     void settled(int eventCount) {
         if (unsettled.addAndGet(-eventCount) == 0) {
-            onSettled.accept(this);
+            try {
+                onSettled.accept(this);
+            } catch (RuntimeException e) {
+                // Remembering the key is what failed (the dedupe store is down): the realm is done all the same;
+                // the worst outcome is a duplicate if the notification comes again.
+                LOG.warn("Could not remember {} as done: {}", deliveryKey, e.getMessage());
+            }
             source.settle();
         }
     }
