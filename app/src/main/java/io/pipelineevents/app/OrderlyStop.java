@@ -4,6 +4,7 @@ import io.pipelineevents.routes.acknowledgement.SqsAcknowledgements;
 import io.pipelineevents.routes.delivery.RealmFanOut;
 import io.pipelineevents.routes.source.SqsSourceRoute;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,9 @@ final class OrderlyStop implements Runnable {
             int left = acknowledgements.pendingCount();
             if (left > 0) {
                 LOG.warn("{} message(s) not finished by the shutdown deadline are given back to the queue", left);
+                // Their requests still in flight are not waited for: their messages come back anyway.
+                context.getShutdownStrategy().setTimeUnit(TimeUnit.MILLISECONDS);
+                context.getShutdownStrategy().setTimeout(1000);
             }
             acknowledgements.abandonAll("the service stopped before every realm finished it");
             acknowledgements.close();

@@ -79,7 +79,7 @@ public final class PendingMessage {
         finish();
     }
 
-    boolean isFinished() {
+    public boolean isFinished() {
         return finished.get();
     }
 

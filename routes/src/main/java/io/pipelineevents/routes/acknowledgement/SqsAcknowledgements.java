@@ -46,6 +46,8 @@ public final class SqsAcknowledgements implements Acknowledger, AutoCloseable {
     private final Counter extensions;
     private final Counter extensionFailures;
     private final Counter acknowledgeFailures;
+    private final Duration keeperPeriod;
+    private volatile boolean abandoning;
 
     public SqsAcknowledgements(SqsClient sqs, String queueUrl, Duration visibilityTimeout, MeterRegistry meters,
             Clock clock) {
@@ -69,8 +71,12 @@ public final class SqsAcknowledgements implements Acknowledger, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        long period = Math.max(1000, visibilityTimeout.toMillis() / 3);
-        keeper.scheduleWithFixedDelay(this::extendDueMessages, period, period, TimeUnit.MILLISECONDS);
+        // A message is extended once less than half a timeout is left; rounds a quarter of a timeout apart (at
+        // least 250 ms) leave a quarter of it to spare. A floor of one second made timeouts of 1-2 s lapse between
+        // two rounds, and SQS handed the message out again.
+        this.keeperPeriod = Duration.ofMillis(Math.max(250, visibilityTimeout.toMillis() / 4));
+        keeper.scheduleWithFixedDelay(this::extendDueMessages, keeperPeriod.toMillis(), keeperPeriod.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -79,8 +85,10 @@ public final class SqsAcknowledgements implements Acknowledger, AutoCloseable {
      * @param finished told once whether the message was acknowledged (true) or given back (false)
      */
     public PendingMessage track(String messageId, String receiptHandle, Consumer<Boolean> finished) {
-        PendingMessage message = new PendingMessage(messageId, receiptHandle, clock.instant().plus(visibilityTimeout),
-                this, finished);
+        // SQS hid the message when it handed it out, some time before it got here (a cold start, the messages
+        // before it in the same receive): counted as up to one keeper round, so that its first extension is not late.
+        PendingMessage message = new PendingMessage(messageId, receiptHandle,
+                clock.instant().plus(visibilityTimeout).minus(keeperPeriod), this, finished);
         pending.put(receiptHandle, message);
         return message;
     }
@@ -114,6 +122,11 @@ public final class SqsAcknowledgements implements Acknowledger, AutoCloseable {
     @Override
     public void giveBack(PendingMessage message, String reason) {
         pending.remove(message.receiptHandle());
+        if (abandoning) {
+            // abandonAll makes it visible at once and sums up; one line per message would say the opposite.
+            LOG.debug("{} not acknowledged: {}", message, reason);
+            return;
+        }
         LOG.warn("{} not acknowledged: {}. It comes back after its visibility timeout.", message, reason);
     }
 
@@ -122,11 +135,17 @@ public final class SqsAcknowledgements implements Acknowledger, AutoCloseable {
      * service is stopping and its realms did not finish in time.
      */
     public void abandonAll(String reason) {
+        abandoning = true;
         List<PendingMessage> left = new ArrayList<>(pending.values());
         for (PendingMessage message : left) {
             message.abandon(reason);
         }
-        changeVisibility(left, Duration.ZERO);
+        if (left.isEmpty()) {
+            return;
+        }
+        int visible = changeVisibility(left, Duration.ZERO).size();
+        LOG.info("{} of {} message(s) given back are visible again at once{}", visible, left.size(),
+                visible == left.size() ? "" : "; the others come back after their visibility timeout");
     }
 
     private void extendDueMessages() {
@@ -161,12 +180,19 @@ public final class SqsAcknowledgements implements Acknowledger, AutoCloseable {
                 ChangeMessageVisibilityBatchResponse response = sqs.changeMessageVisibilityBatch(
                         request -> request.queueUrl(queueUrl).entries(entries));
                 for (BatchResultErrorEntry failed : response.failed()) {
+                    PendingMessage message = batch.get(Integer.parseInt(failed.id()));
+                    if (!visibility.isZero() && message.isFinished()) {
+                        // Acknowledged (deleted) or given back after it was picked for extension: nothing to keep.
+                        LOG.debug("{} finished before its visibility was extended: {}", message, failed.code());
+                        continue;
+                    }
                     extensionFailures.increment();
-                    LOG.warn("Could not change the visibility of {}: {} {}", batch.get(Integer.parseInt(failed.id())),
-                            failed.code(), failed.message());
+                    LOG.warn("Could not change the visibility of {}: {} {}", message, failed.code(), failed.message());
                 }
                 response.successful().forEach(ok -> changed.add(batch.get(Integer.parseInt(ok.id()))));
-                extensions.increment(response.successful().size());
+                if (!visibility.isZero()) {
+                    extensions.increment(response.successful().size());
+                }
             } catch (RuntimeException e) {
                 extensionFailures.increment(batch.size());
                 LOG.warn("Could not change the visibility of {} pending message(s): {}", batch.size(), e.getMessage());

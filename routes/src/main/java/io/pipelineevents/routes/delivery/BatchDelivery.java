@@ -79,6 +79,11 @@ final class BatchDelivery {
     }
 
     private void park(List<Item> batch, String reason, Integer status, int attempts) {
+        if (batch.stream().allMatch(item -> item.work().source().isFinished())) {
+            LOG.info("Realm {}: {} event(s) not parked ({}): their messages were given back already", realm.name(),
+                    batch.size(), reason);
+            return;
+        }
         ParkedEvents record = new ParkedEvents(realm.name(), reason, status, attempts, clock.instant(),
                 distinct(batch, item -> item.work().source().messageId()),
                 distinct(batch, item -> item.work().deliveryKey()), events(batch));

@@ -37,6 +37,8 @@ final class RealmDispatcher {
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean accepting = true;
     private volatile boolean running = true;
+    /** Past the shutdown deadline: no new batch is started, whatever is left. */
+    private volatile boolean stopped;
 
     /** @param delivery brings a batch to a terminal state (see {@link BatchDelivery}) before it returns */
     RealmDispatcher(Realm realm, Consumer<List<BatchDelivery.Item>> delivery,
@@ -87,6 +89,7 @@ final class RealmDispatcher {
         }
         boolean done = workers.stream().noneMatch(Thread::isAlive);
         if (!done) {
+            stopped = true;
             LOG.warn("Realm {} did not finish within the shutdown deadline: {} event(s) left undelivered", realm.name(),
                     backlog());
         }
@@ -95,7 +98,7 @@ final class RealmDispatcher {
 
     private void work() {
         Deque<BatchDelivery.Item> carried = new ArrayDeque<>();
-        while (running || !queue.isEmpty() || !carried.isEmpty()) {
+        while (!stopped && (running || !queue.isEmpty() || !carried.isEmpty())) {
             try {
                 List<BatchDelivery.Item> batch = gather(carried);
                 if (!batch.isEmpty()) {

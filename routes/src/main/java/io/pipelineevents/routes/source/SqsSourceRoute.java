@@ -20,6 +20,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
+import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.slf4j.Logger;
@@ -81,6 +82,8 @@ public final class SqsSourceRoute extends RouteBuilder {
                 .process(this::logNotAcknowledged);
 
         from(source.consumerUri()).routeId(ROUTE_ID)
+                // Messages already received when reading stops are handed over too, not left hidden until they time out.
+                .shutdownRunningTask(ShutdownRunningTask.CompleteAllTasks)
                 .setProperty(DeadLetterParking.SOURCE_BODY, body())
                 .process(exchange -> exchange.getIn().setBody(envelopes.read(exchange.getIn().getBody(String.class))))
                 .choice()
