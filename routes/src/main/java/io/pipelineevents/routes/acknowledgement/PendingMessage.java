@@ -22,6 +22,7 @@ public final class PendingMessage {
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile String givenBackBecause;
     private volatile Instant visibleAgainAt;
+    private volatile boolean visibilityLost;
 
     PendingMessage(String messageId, String receiptHandle, Instant visibleAgainAt, Acknowledger acknowledger,
             Consumer<Boolean> finishedListener) {
@@ -46,6 +47,15 @@ public final class PendingMessage {
 
     void extendedUntil(Instant until) {
         visibleAgainAt = until;
+    }
+
+    /** Its receipt handle no longer works (SQS handed the message out again): it cannot be kept invisible. */
+    void loseVisibility() {
+        visibilityLost = true;
+    }
+
+    boolean visibilityLost() {
+        return visibilityLost;
     }
 
     /** One more realm has the notification; it must {@link #settle()} or {@link #giveBack(String)} later. */

@@ -36,6 +36,7 @@ public final class SqsAcknowledgements implements Acknowledger, AutoCloseable {
     public static final String PENDING = "pipeline_events.messages.pending";
     private static final Logger LOG = LoggerFactory.getLogger(SqsAcknowledgements.class);
     private static final int SQS_BATCH = 10;
+    private static final String RECEIPT_HANDLE_INVALID = "ReceiptHandleIsInvalid";
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -152,7 +153,8 @@ public final class SqsAcknowledgements implements Acknowledger, AutoCloseable {
         try {
             Instant due = clock.instant().plus(visibilityTimeout.dividedBy(2));
             List<PendingMessage> toExtend = pending.values().stream()
-                    .filter(message -> !message.isFinished() && message.visibleAgainAt().isBefore(due))
+                    .filter(message -> !message.isFinished() && !message.visibilityLost()
+                            && message.visibleAgainAt().isBefore(due))
                     .toList();
             Instant until = clock.instant().plus(visibilityTimeout);
             for (PendingMessage message : changeVisibility(toExtend, visibilityTimeout)) {
@@ -187,6 +189,11 @@ public final class SqsAcknowledgements implements Acknowledger, AutoCloseable {
                         continue;
                     }
                     extensionFailures.increment();
+                    if (RECEIPT_HANDLE_INVALID.equals(failed.code())) {
+                        // SQS handed the message out again: this handle will never work again, so it is not tried
+                        // again every round. The realms finish it anyway; the other copy may become a duplicate.
+                        message.loseVisibility();
+                    }
                     LOG.warn("Could not change the visibility of {}: {} {}", message, failed.code(), failed.message());
                 }
                 response.successful().forEach(ok -> changed.add(batch.get(Integer.parseInt(ok.id()))));

@@ -1,103 +1,147 @@
 package io.pipelineevents.tests.delivery;
 
+import static io.pipelineevents.tests.support.StubRealm.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.pipelineevents.mappings.Corpus;
+import io.pipelineevents.routes.parking.ParkedItem;
 import io.pipelineevents.routes.source.NotificationOutcome;
-import io.pipelineevents.tests.support.RunningService;
+import io.pipelineevents.tests.support.EndToEndTest;
+import io.pipelineevents.tests.support.Notifications;
 import io.pipelineevents.tests.support.StubRealm;
-import io.pipelineevents.tests.support.TestQueues;
-import io.pipelineevents.tests.support.TestSettings;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A realm's transient failures are retried in the service as its policy says, permanent ones are not, and the
- * requests a stub receives are exactly the policy's number: no hidden retries underneath.
+ * A realm's transient failures (here 503) are retried in the service as its policy says: at most max-attempts
+ * requests within max-elapsed, then the batch is parked and the source message acknowledged. Permanent failures are
+ * parked after exactly one request. The requests a stub receives are exactly the policy's number: no hidden retries
+ * underneath, and no SQS redelivery (the visibility timeout is far longer than any test).
  */
-class RetryPolicyTest {
-    private static final String NOTIFICATION = "eventbridge-stage-failed.json";
+class RetryPolicyTest extends EndToEndTest {
+    private static final int MAX_ATTEMPTS = 4;
+    private static final String RUN = "retry";
 
-    @TempDir
-    Path dir;
+    private StubRealm alpha;
 
-    private TestQueues queues;
-    private StubRealm realm;
-    private RunningService service;
-    private String queueUrl;
-
-    @BeforeEach
-    void start() throws Exception {
-        queues = new TestQueues();
-        queueUrl = queues.createQueue("retry");
-        realm = new StubRealm("alpha", "alpha-token");
-        // A long visibility timeout keeps SQS's own redelivery out of the counts.
-        service = RunningService.start(dir, TestSettings.queue(queues, queueUrl).realm(realm)
+    private void startWithPolicy(String... retrySettings) throws Exception {
+        alpha = realm("alpha");
+        var settings = settings().realm(alpha)
                 .with("sqs.visibility-timeout-seconds", "120")
-                .with("realm.alpha.retry.max-attempts", "3")
+                .with("realm.alpha.retry.max-attempts", Integer.toString(MAX_ATTEMPTS))
                 .with("realm.alpha.retry.initial-backoff-ms", "100")
-                .with("realm.alpha.retry.max-backoff-ms", "200")
-                .build());
+                .with("realm.alpha.retry.max-backoff-ms", "200");
+        for (int i = 0; i < retrySettings.length; i += 2) {
+            settings.with("realm.alpha.retry." + retrySettings[i], retrySettings[i + 1]);
+        }
+        start(settings);
     }
 
-    @AfterEach
-    void stop() {
-        service.close();
-        realm.close();
-        queues.close();
-    }
+    @ParameterizedTest(name = "{0} answers 503, then OK")
+    @ValueSource(ints = {1, MAX_ATTEMPTS - 1})
+    void aBurstOf503sIsRetriedUntilTheRealmRecoversAndNothingIsParked(int burst) throws Exception {
+        startWithPolicy();
+        alpha.failTimesThenAccept(burst, status(503));
 
-    @Test
-    void aTransientFailureIsRetriedExactlyMaxAttemptsTimes() {
-        realm.answer(503, "Service Unavailable");
-
-        queues.send(queueUrl, Corpus.text(NOTIFICATION));
-
-        await().atMost(Duration.ofSeconds(20)).until(() -> service.outcomes(NotificationOutcome.DELIVERY_FAILED) == 1);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> realm.requests().size() == 3);
-        assertThat(queues.messagesOn(queueUrl)).isEqualTo(1);
-    }
-
-    @Test
-    void aPermanentFailureIsNotRetried() {
-        realm.answer(401, "{\"message\":\"invalid token\"}");
-
-        queues.send(queueUrl, Corpus.text(NOTIFICATION));
-
-        await().atMost(Duration.ofSeconds(20)).until(() -> service.outcomes(NotificationOutcome.DELIVERY_FAILED) == 1);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> realm.requests().size() == 1);
-    }
-
-    @Test
-    void aRetriedRequestThatSucceedsIsDeliveredAndAcknowledged() {
-        realm.failOnceThenAccept(503, null);
-
-        queues.send(queueUrl, Corpus.text(NOTIFICATION));
+        send(Notifications.notification(RUN, 1));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> service.outcomes(NotificationOutcome.DELIVERED) == 1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> queues.messagesOn(queueUrl) == 0);
-        assertThat(realm.requests()).hasSize(2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> messagesOnSourceQueue() == 0);
+        assertThat(alpha.requests()).hasSize(burst + 1);
+        assertThat(Notifications.executionIdsOf(alpha.acceptedEvents()))
+                .containsExactly(Notifications.executionId(RUN, 1));
+        assertThat(service.delivered("alpha")).isEqualTo(1);
+        assertThat(service.retried("alpha")).isEqualTo(burst);
+        assertThat(service.parkedEvents("alpha")).isZero();
+        assertThat(service.parked()).isEmpty();
+    }
+
+    @Test
+    void aTransientFailureThatOutlastsMaxAttemptsIsParkedAfterExactlyMaxAttemptsRequests() throws Exception {
+        startWithPolicy();
+        alpha.answer(status(503));
+
+        send(Notifications.notification(RUN, 1));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> service.parked().size() == 1);
+        // Parked counts as done: the message is acknowledged.
+        await().atMost(Duration.ofSeconds(10)).until(() -> messagesOnSourceQueue() == 0);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> alpha.requests().size() == MAX_ATTEMPTS);
+        ParkedItem parked = service.parked().get(0);
+        assertThat(parked.realm()).contains("alpha");
+        assertThat(parked.attempts()).isEqualTo(MAX_ATTEMPTS);
+        assertThat(parked.lastStatus()).contains(503);
+        assertThat(parked.reason()).startsWith("realm alpha answered HTTP 503")
+                .contains("after " + MAX_ATTEMPTS + " attempts");
+        assertThat(Notifications.executionIdsOf(parked)).containsExactly(Notifications.executionId(RUN, 1));
+        assertThat(service.parkedEvents("alpha")).isEqualTo(1);
+        assertThat(service.delivered("alpha")).isZero();
+        assertThat(service.retried("alpha")).isEqualTo(MAX_ATTEMPTS - 1);
         assertThat(service.outcomes(NotificationOutcome.DELIVERY_FAILED)).isZero();
     }
 
     @Test
-    void retryAfterSetsTheWaitBeforeTheNextAttempt() {
-        realm.failOnceThenAccept(429, "2");
+    void maxElapsedEndsTheRetriesBeforeMaxAttemptsAreUsedUp() throws Exception {
+        // Waits of 2 s +-15 % jitter: attempts start at about 0, 2 and 4 s. After the second fails, less than 3 s
+        // have passed (unless a request took 0.7 s), so a third is made; after the third, at least 3.4 s have, so it
+        // is the last: 3 requests, far below max-attempts.
+        startWithPolicy("max-attempts", "100", "initial-backoff-ms", "2000", "max-backoff-ms", "2000",
+                "max-elapsed-ms", "3000");
+        alpha.answer(status(503));
 
-        queues.send(queueUrl, Corpus.text(NOTIFICATION));
+        send(Notifications.notification(RUN, 1));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> service.outcomes(NotificationOutcome.DELIVERED) == 1);
-        java.util.List<Long> times = realm.requests().stream().map(LoggedRequest::getLoggedDate)
-                .map(java.util.Date::getTime).sorted().toList();
-        assertThat(times).hasSize(2);
-        long waitedMs = times.get(1) - times.get(0);
-        // The policy alone would have waited about 100 ms.
-        assertThat(waitedMs).isBetween(1_900L, 6_000L);
+        await().atMost(Duration.ofSeconds(20)).until(() -> service.parked().size() == 1);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> alpha.requests().size() == 3);
+        ParkedItem parked = service.parked().get(0);
+        assertThat(parked.attempts()).isEqualTo(3);
+        assertThat(parked.lastStatus()).contains(503);
+        assertThat(parked.reason()).contains("after 3 attempts");
+        assertThat(Notifications.executionIdsOf(parked)).containsExactly(Notifications.executionId(RUN, 1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> messagesOnSourceQueue() == 0);
+    }
+
+    static Stream<Arguments> permanentFailures() {
+        return Stream.of(
+                Arguments.of(400, "{\"message\":\"malformed JSON\"}"),
+                Arguments.of(403, "{\"message\":\"token lacks the ingest scope\"}"),
+                Arguments.of(404, "not found"),
+                Arguments.of(415, "{\"message\":\"unsupported media type\"}"),
+                Arguments.of(422, "{\"message\":\"unprocessable\"}"),
+                Arguments.of(200, "{\"error\":\"token disabled\"}"));
+    }
+
+    @ParameterizedTest(name = "HTTP {0} {1}")
+    @MethodSource("permanentFailures")
+    void aPermanentFailureIsParkedAfterExactlyOneRequestAndTheMessageAcknowledged(int status, String body)
+            throws Exception {
+        startWithPolicy();
+        alpha.answer(status, body);
+
+        send(Notifications.notification(RUN, 1));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> service.parked().size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> messagesOnSourceQueue() == 0);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> alpha.requests().size() == 1);
+        ParkedItem parked = service.parked().get(0);
+        assertThat(parked.attempts()).isEqualTo(1);
+        assertThat(parked.eventCount()).isEqualTo(1);
+        if (status == 200) {
+            // Answered, but not with ingest's acceptance: no failed HTTP status to report.
+            assertThat(parked.lastStatus()).isEmpty();
+            assertThat(parked.reason()).isEqualTo("realm alpha did not accept the events: answered '" + body + "'");
+        } else {
+            assertThat(parked.lastStatus()).contains(status);
+            assertThat(parked.reason()).isEqualTo("realm alpha answered HTTP " + status + ": " + body);
+        }
+        assertThat(service.retried("alpha")).isZero();
+        assertThat(service.delivered("alpha")).isZero();
+        assertThat(service.outcomes(NotificationOutcome.DELIVERED)).isEqualTo(1);
     }
 }

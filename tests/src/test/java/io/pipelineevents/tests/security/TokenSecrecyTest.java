@@ -10,7 +10,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import io.pipelineevents.mappings.Corpus;
-import io.pipelineevents.routes.source.NotificationOutcome;
 import io.pipelineevents.tests.support.RunningService;
 import io.pipelineevents.tests.support.StubRealm;
 import io.pipelineevents.tests.support.TestQueues;
@@ -67,8 +66,8 @@ class TokenSecrecyTest {
                     .build())) {
                 queues.send(queueUrl, Corpus.text("eventbridge-pipeline-started.json"));
 
-                await().atMost(Duration.ofSeconds(20))
-                        .until(() -> service.outcomes(NotificationOutcome.DELIVERY_FAILED) >= 1);
+                // Refused for good: parked, and the reason logged.
+                await().atMost(Duration.ofSeconds(20)).until(() -> service.parkedEvents("alpha") >= 1);
                 assertThat(realm.requests().get(0).getHeader("X-SF-Token")).isEqualTo(TOKEN);
             }
         } finally {

@@ -3,6 +3,9 @@ package io.pipelineevents.tests.support;
 import io.micrometer.core.instrument.search.Search;
 import io.pipelineevents.app.PipelineService;
 import io.pipelineevents.app.config.ConfigFile;
+import io.pipelineevents.routes.delivery.DeliveryMetrics;
+import io.pipelineevents.routes.parking.DirectoryParkingPlace;
+import io.pipelineevents.routes.parking.ParkedItem;
 import io.pipelineevents.routes.source.NotificationOutcome;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -22,8 +26,10 @@ import java.util.Properties;
 public final class RunningService implements AutoCloseable {
     private final PipelineService service;
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private final Optional<Path> parkingDirectory;
 
-    private RunningService(Path configFile) throws Exception {
+    private RunningService(Path configFile, Optional<Path> parkingDirectory) throws Exception {
+        this.parkingDirectory = parkingDirectory;
         ConfigFile config = new ConfigFile(Optional.of(configFile));
         service = PipelineService.create(config.read(), config,
                 new PrintStream(console, true, StandardCharsets.UTF_8));
@@ -39,7 +45,7 @@ public final class RunningService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RunningService(file);
+        return new RunningService(file, Optional.ofNullable(settings.get("parking.directory")).map(Path::of));
     }
 
     /** Source messages that reached the given outcome so far. */
@@ -52,6 +58,41 @@ public final class RunningService implements AutoCloseable {
     public long counter(String name, String tag, String value) {
         return (long) Search.in(service.meters()).name(name).tag(tag, value).counters().stream()
                 .mapToDouble(c -> c.count()).sum();
+    }
+
+    /** The count of an untagged counter, such as the visibility counters; 0 when it was never incremented. */
+    public long counter(String name) {
+        return (long) Search.in(service.meters()).name(name).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    /** Events the realm accepted (HTTP 200 "OK"), by the service's own count. */
+    public long delivered(String realm) {
+        return counter(DeliveryMetrics.EVENTS_DELIVERED, "realm", realm);
+    }
+
+    /** Events parked for the realm, by the service's own count. */
+    public long parkedEvents(String realm) {
+        return counter(DeliveryMetrics.EVENTS_PARKED, "realm", realm);
+    }
+
+    /** Notifications the realm did not take again because it had accepted or parked them before. */
+    public long duplicatesSkipped(String realm) {
+        return counter(DeliveryMetrics.DUPLICATES_SKIPPED, "realm", realm);
+    }
+
+    /** Requests to the realm that were sent again after a transient failure. */
+    public long retried(String realm) {
+        return counter(DeliveryMetrics.REQUESTS_RETRIED, "realm", realm);
+    }
+
+    /**
+     * What is parked in this service's parking directory, oldest first, read as {@code pipeline-events parked list}
+     * reads it. Empty when nothing was parked; with a dead-letter queue, see {@link TestQueues#parkedOn}.
+     */
+    public List<ParkedItem> parked() {
+        return new DirectoryParkingPlace(parkingDirectory.orElseThrow(
+                () -> new IllegalStateException("this service has no parking.directory setting")))
+                .list(Optional.empty());
     }
 
     /** Source messages that reached any outcome so far: grows by one per message the service finished with. */

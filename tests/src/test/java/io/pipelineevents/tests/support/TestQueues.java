@@ -2,9 +2,12 @@ package io.pipelineevents.tests.support;
 
 import io.pipelineevents.app.StartupException;
 import io.pipelineevents.app.embedded.EmbeddedSqs;
+import io.pipelineevents.routes.parking.ParkedItem;
+import io.pipelineevents.routes.parking.SqsParkingPlace;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -71,6 +74,14 @@ public final class TestQueues implements AutoCloseable {
     public List<Message> receive(String queueUrl) {
         return client.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
                 .messageAttributeNames("All").messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+    }
+
+    /**
+     * What is parked on a dead-letter queue, read as {@code pipeline-events parked list} reads it: the messages are
+     * received and made visible again at once.
+     */
+    public List<ParkedItem> parkedOn(String deadLetterUrl) {
+        return new SqsParkingPlace(client, deadLetterUrl).list(Optional.empty());
     }
 
     @Override

@@ -27,6 +27,7 @@ public final class TestSettings {
         // Short polls keep shutdown quick; they change nothing else.
         test.settings.put("sqs.wait-time-seconds", "1");
         test.settings.put("parking.directory", temporaryDirectory().toString());
+        test.settings.put("status.file", temporaryDirectory().resolve("status.json").toString());
         return test;
     }
 
@@ -50,9 +51,14 @@ public final class TestSettings {
     }
 
     public TestSettings realm(StubRealm realm) {
-        realms.add(realm.name());
-        settings.put("realm." + realm.name() + ".url", realm.url());
-        settings.put("realm." + realm.name() + ".token", realm.token());
+        return realm(realm.name(), realm.url(), realm.token());
+    }
+
+    /** A realm at any URL, e.g. one where nothing listens. */
+    public TestSettings realm(String name, String url, String token) {
+        realms.add(name);
+        settings.put("realm." + name + ".url", url);
+        settings.put("realm." + name + ".token", token);
         return this;
     }
 
