@@ -38,6 +38,24 @@ class EventRendererKeysTest {
         assertThat(IngestRules.check(event)).isEmpty();
     }
 
+    /** The renderer remembers its verdict on each key; the fix must still be reported with every event. */
+    @Test
+    void aRenamedKeyIsReportedWithEveryEventNotOnlyTheFirst() {
+        EventTemplate template =
+                new EventTemplate(text("ci.event"), null, Map.of("aws_region", text("eu")), Map.of(), null);
+        EventRenderer renderer = new EventRenderer();
+        Rule rule = Rule.producing("coded", 0, List.of(template));
+
+        Rendering first = renderer.render(rule, json("{}")).get(0);
+        Rendering second = renderer.render(rule, json("{}")).get(0);
+
+        assertThat(List.of(first, second)).allSatisfy(rendering -> {
+            assertThat(rendering.event().dimensions()).containsOnlyKeys("xaws_region");
+            assertThat(rendering.fixes()).containsExactly(
+                    "rule 'coded' dimension 'aws_region': key renamed to 'xaws_region' for ingest");
+        });
+    }
+
     @Test
     void sanitizedKeysFollowTheForwarderConventionAndFitIn128Characters() {
         assertThat(IngestRules.sanitizeKey("detail.my key")).isEqualTo("detail_my_key");
