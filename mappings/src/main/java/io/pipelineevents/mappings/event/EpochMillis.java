@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -122,12 +123,56 @@ public final class EpochMillis {
     }
 
     private static Result fromText(String text) {
+        Long eventBridgeTime = fromUtcSeconds(text);
+        if (eventBridgeTime != null) {
+            return Result.of(eventBridgeTime);
+        }
         try {
             // ISO_OFFSET_DATE_TIME makes seconds and fractions optional, so '2016-07-07T20:22Z' parses too.
             return Result.of(OffsetDateTime.parse(text).toInstant().toEpochMilli());
         } catch (DateTimeParseException e) {
             return Result.rejected("'" + text + "' is not an ISO-8601 date-time with a zone");
         }
+    }
+
+    /**
+     * The form EventBridge and CodeStar always use, {@code 2026-03-02T10:15:30Z}, read without the general parser:
+     * that took a tenth of the time to map a CodePipeline notification. Null for any other form and for impossible
+     * values, which the general parser then decides, so the result never differs from its result.
+     */
+    private static Long fromUtcSeconds(String text) {
+        if (text.length() != 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != 'Z') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23
+                || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        if (day > YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        return (epochDay * 86_400L + hour * 3_600L + minute * 60L + second) * 1_000L;
+    }
+
+    /** The number written with {@code count} ASCII digits from {@code start}, or -1 if any is not a digit. */
+    private static int digits(String text, int start, int count) {
+        int value = 0;
+        for (int i = start; i < start + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static Result fromNumber(long number) {

@@ -21,6 +21,25 @@ class EpochMillisTest {
         assertThat(EpochMillis.from(TextNode.valueOf(text)).millis()).isEqualTo(millis);
     }
 
+    /** EventBridge's form has a shortcut; it must give what the general ISO-8601 parser gives, or leave it to it. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"2026-03-02T10:15:30Z", "2019-06-26T16:46:15Z", "1970-01-01T00:00:00Z",
+            "1969-12-31T23:59:59Z", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "2024-02-29T12:00:00Z",
+            "2026-02-29T12:00:00Z", "2026-04-31T12:00:00Z", "2026-13-01T12:00:00Z", "2026-00-10T12:00:00Z",
+            "2026-03-00T12:00:00Z", "2026-03-02T24:00:00Z", "2026-03-02T10:60:00Z", "2026-03-02T10:15:60Z",
+            "2026-03-02t10:15:30z", "2026-03-02T10:15:3xZ", "2026-03-02T10:15:30+", "+2026-03-02T10:15:30Z",
+            "2026-03-02T10:15:30.Z", "2026/03/02T10:15:30Z", "٢٠٢٦-03-02T10:15:30Z"})
+    void eventBridgeTimesAreReadAsTheIsoParserReadsThem(String text) {
+        Long expected;
+        try {
+            expected = java.time.OffsetDateTime.parse(text).toInstant().toEpochMilli();
+        } catch (java.time.format.DateTimeParseException e) {
+            expected = null;
+        }
+
+        assertThat(EpochMillis.from(TextNode.valueOf(text)).millis()).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"1772446530000", "1772446530000.0", "1.77244653E12"})
     void integralNumbersAreTakenAsMilliseconds(String number) {
