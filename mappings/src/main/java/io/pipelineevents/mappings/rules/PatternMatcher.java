@@ -2,6 +2,7 @@ package io.pipelineevents.mappings.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.event.ruler.GenericMachine;
@@ -32,6 +33,13 @@ public final class PatternMatcher {
 
     /** Indexes of the matching rules, ascending. */
     public List<Integer> matching(JsonNode notification) {
-        return machine.rulesForJSONEvent(notification).stream().sorted().toList();
+        List<Integer> matches = machine.rulesForJSONEvent(notification);
+        if (matches.size() < 2) {
+            // The usual case (one rule or none): nothing to sort, so no stream is set up for it.
+            return List.copyOf(matches);
+        }
+        Integer[] ascending = matches.toArray(Integer[]::new);
+        Arrays.sort(ascending);
+        return List.of(ascending);
     }
 }
