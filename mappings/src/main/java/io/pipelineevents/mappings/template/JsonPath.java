@@ -15,6 +15,12 @@ public record JsonPath(List<Segment> segments) {
     }
 
     public record Key(String name) implements Segment {
+
+        public Key {
+            // Jackson interns the field names of the trees it parses; an interned name here lets each lookup
+            // compare references instead of characters.
+            name = name.intern();
+        }
     }
 
     public record Index(int position) implements Segment {
@@ -27,7 +33,9 @@ public record JsonPath(List<Segment> segments) {
     /** The node at this path, or a missing node when any step does not exist. */
     public JsonNode resolve(JsonNode root) {
         JsonNode node = root;
-        for (Segment segment : segments) {
+        // Indexed: this runs for every value of every event, and the iterator was not always optimised away.
+        for (int i = 0; i < segments.size(); i++) {
+            Segment segment = segments.get(i);
             node = segment instanceof Key key ? node.path(key.name()) : node.path(((Index) segment).position());
         }
         return node;

@@ -26,8 +26,9 @@ public final class Template implements ValueTemplate {
 
         JsonNode evaluate(JsonNode notification) {
             JsonNode value = path.resolve(notification);
-            for (Call call : calls) {
-                value = call.function().apply(value);
+            // Indexed: most expressions have no call, and this runs for every value of every event.
+            for (int i = 0; i < calls.size(); i++) {
+                value = calls.get(i).function().apply(value);
             }
             return value;
         }
