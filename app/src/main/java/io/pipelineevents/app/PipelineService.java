@@ -20,6 +20,7 @@ import io.pipelineevents.routes.delivery.RealmSendRoutes;
 import io.pipelineevents.app.parking.ParkingChoice;
 import io.pipelineevents.app.status.StatusPublisher;
 import io.pipelineevents.routes.delivery.Realm;
+import io.pipelineevents.routes.parking.DirectoryParkingPlace;
 import io.pipelineevents.routes.parking.ParkingPlace;
 import io.pipelineevents.routes.envelope.EnvelopeReader;
 import io.pipelineevents.routes.source.SqsSource;
@@ -87,7 +88,7 @@ public final class PipelineService implements AutoCloseable {
             LOG.info("Reading {} ({} consumer(s), body format {}); unprocessable messages go to {}", queueUrl,
                     source.consumers(), source.bodyFormat().configName(),
                     source.deadLetterQueue().map(Object::toString).orElse("the queue's own redrive policy"));
-            LOG.info("Realms: {}", settings.realms().stream().map(Object::toString).collect(Collectors.joining(", ")));
+            settings.realms().forEach(realm -> LOG.info("Realm {}", realm.describe()));
 
             ObjectMapper json = new ObjectMapper();
             MeterRegistry meters = new SimpleMeterRegistry();
@@ -95,6 +96,10 @@ public final class PipelineService implements AutoCloseable {
             SqsAcknowledgements acknowledgements = new SqsAcknowledgements(sqs, queueUrl, visibility, meters,
                     Clock.systemUTC());
             ParkingPlace parking = ParkingChoice.open(settings, sqs);
+            if (parking instanceof DirectoryParkingPlace) {
+                WritableDirectory.check(settings.parkingDirectory(), "parking.directory");
+            }
+            WritableDirectory.check(settings.status().file().toAbsolutePath().getParent(), "status.file");
             LOG.info("Realms park what they cannot deliver in {}", parking.describe());
             DedupeRepositories dedupe = openDedupe(settings.dedupe());
             closeables.add(dedupe);
@@ -174,6 +179,7 @@ public final class PipelineService implements AutoCloseable {
     public void close() {
         try {
             main.stop();
+            embedded.ifPresent(server -> server.warnOfMessagesLost(sqs));
         } finally {
             closeQuietly(resources);
             sqs.close();

@@ -6,13 +6,14 @@ import io.pipelineevents.app.sqs.SqsClientFactory;
 import io.pipelineevents.routes.parking.ParkedItem;
 import io.pipelineevents.routes.parking.ParkedStore;
 import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -30,8 +31,8 @@ final class ParkedCommand {
         @Mixin
         ConfigOption config;
 
-        @Option(names = "--realm", paramLabel = "NAME", description = "Only the items of this realm.")
-        String realm;
+        @Mixin
+        RealmOption realmOption;
 
         @Option(names = "--reasons", description = "Show each item's whole reason on a line of its own.")
         boolean reasons;
@@ -41,25 +42,26 @@ final class ParkedCommand {
 
         @Override
         public Integer call() throws Exception {
-            Settings settings = config.configFile().read();
+            Settings settings = config.configFile().readWithoutTokens();
+            Optional<String> realm = realmOption.chosen(settings);
             try (SqsClient sqs = SqsClientFactory.create(settings.queue().connection())) {
                 ParkedStore store = ParkingChoice.open(settings, sqs);
-                List<ParkedItem> items = store.list(Optional.ofNullable(realm));
-                print(spec.commandLine().getOut(), store, items);
+                List<ParkedItem> items = store.list(realm);
+                print(spec.commandLine().getOut(), store, items, realm);
                 return ExitCodes.OK;
             }
         }
 
-        private void print(PrintWriter out, ParkedStore store, List<ParkedItem> items) {
+        private void print(PrintWriter out, ParkedStore store, List<ParkedItem> items, Optional<String> realm) {
             out.println(items.size() + " parked item(s) in " + store.describe()
-                    + (realm == null ? "" : " for realm " + realm));
+                    + realm.map(name -> " for realm " + name).orElse(""));
             if (items.isEmpty()) {
                 return;
             }
             out.printf("%-24s  %-12s  %-6s  %8s  %6s  %s%n", "PARKED AT", "REALM", "STATUS", "ATTEMPTS", "EVENTS",
                     "ID");
             for (ParkedItem item : items) {
-                out.printf("%-24s  %-12s  %-6s  %8s  %6s  %s%n", item.parkedAt(),
+                out.printf("%-24s  %-12s  %-6s  %8s  %6s  %s%n", item.parkedAt().truncatedTo(ChronoUnit.MILLIS),
                         item.realm().orElse("-"),
                         item.kind() == ParkedItem.Kind.UNPROCESSABLE_MESSAGE ? "unproc"
                                 : item.lastStatus().map(String::valueOf).orElse("io"),

@@ -18,7 +18,6 @@ import org.apache.camel.impl.DefaultCamelContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -32,8 +31,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--realm", paramLabel = "NAME", description = "Only the events parked for this realm.")
-    String realm;
+    @Mixin
+    RealmOption realmOption;
 
     @Spec
     CommandSpec spec;
@@ -41,6 +40,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = config.configFile().read();
+        Optional<String> realm = realmOption.chosen(settings);
         try (SqsClient sqs = SqsClientFactory.create(settings.queue().connection());
                 CamelContext camel = new DefaultCamelContext()) {
             ParkedStore store = ParkingChoice.open(settings, sqs);
@@ -48,7 +48,7 @@ final class ReplayCommand implements Callable<Integer> {
                     System.out, Clock.systemUTC()));
             camel.start();
             ProducerTemplate producer = camel.createProducerTemplate();
-            ReplayReport report = store.replay(Optional.ofNullable(realm),
+            ReplayReport report = store.replay(realm,
                     new ParkedEventsReplay(settings.realms(), producer, new ObjectMapper()));
             spec.commandLine().getOut().printf("replayed %d, failed %d (still parked), skipped %d unprocessable;"
                     + " from %s%n", report.replayed(), report.failed(), report.skipped(), store.describe());

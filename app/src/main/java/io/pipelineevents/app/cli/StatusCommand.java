@@ -37,7 +37,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = config.configFile().read();
+        Settings settings = config.configFile().readWithoutTokens();
         PrintWriter out = spec.commandLine().getOut();
         boolean running = printService(out, settings.status().file());
         printQueue(out, settings);

@@ -28,6 +28,14 @@ public record ConfigFile(Optional<Path> explicit) {
         return SettingsReader.read(properties());
     }
 
+    /**
+     * Reads and validates every setting but realm tokens, for the commands that only look at what the service did
+     * ({@code status}, {@code parked list}): they may run where the tokens are not.
+     */
+    public Settings readWithoutTokens() throws InvalidSettingsException {
+        return SettingsReader.readWithoutTokens(properties());
+    }
+
     /** Reads and validates only what reaching the queue takes (for {@code send}). */
     public QueueAccess readQueueAccess() throws InvalidSettingsException {
         return SettingsReader.readQueueAccess(properties());

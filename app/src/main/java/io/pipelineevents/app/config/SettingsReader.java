@@ -71,6 +71,7 @@ public final class SettingsReader {
 
     private final PropertiesComponent properties;
     private final List<String> problems = new ArrayList<>();
+    private boolean tokensRequired = true;
 
     private SettingsReader(PropertiesComponent properties) {
         this.properties = properties;
@@ -78,12 +79,23 @@ public final class SettingsReader {
 
     /** Everything {@code run} needs. */
     public static Settings read(PropertiesComponent properties) throws InvalidSettingsException {
-        return read(properties, reader -> new Settings(reader.queueAccess(), reader.mappings(), reader.realms(),
-                reader.http(), reader.dedupe(),
-                Path.of(reader.text("parking.directory").orElse("parked")),
-                Duration.ofMillis(reader.integer("shutdown.deadline-ms", 0, 3_600_000, 20_000)),
-                new StatusSettings(Path.of(reader.text("status.file").orElse("pipeline-events.status.json")),
-                        Duration.ofSeconds(reader.integer("status.log-interval-seconds", 0, 86_400, 60)))));
+        return read(properties, SettingsReader::settings);
+    }
+
+    /** Everything, but a realm without a token is no problem: for commands that send nothing. */
+    public static Settings readWithoutTokens(PropertiesComponent properties) throws InvalidSettingsException {
+        return read(properties, reader -> {
+            reader.tokensRequired = false;
+            return reader.settings();
+        });
+    }
+
+    private Settings settings() {
+        return new Settings(queueAccess(), mappings(), realms(), http(), dedupe(),
+                Path.of(text("parking.directory").orElse("parked")),
+                Duration.ofMillis(integer("shutdown.deadline-ms", 0, 3_600_000, 20_000)),
+                new StatusSettings(Path.of(text("status.file").orElse("pipeline-events.status.json")),
+                        Duration.ofSeconds(integer("status.log-interval-seconds", 0, 86_400, 60))));
     }
 
     /** Only what reaching the queue needs, for {@code send}: no realm, token or mapping is read. */
@@ -273,7 +285,7 @@ public final class SettingsReader {
     private Realm splunkRealm(String name, IngestPolicy policy, RetryPolicy retry, BatchPolicy batch) {
         String prefix = "realm." + name + ".";
         Optional<String> token = text(prefix + "token");
-        if (token.isEmpty()) {
+        if (token.isEmpty() && tokensRequired) {
             problem(prefix + "token", "is missing: every realm but 'console' needs an org access token with"
                     + " Ingest scope");
         }

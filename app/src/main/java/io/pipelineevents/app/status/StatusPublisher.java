@@ -35,6 +35,7 @@ public final class StatusPublisher extends ServiceSupport {
     private final ObjectMapper json = StatusSnapshot.json();
     private ScheduledExecutorService scheduler;
     private String lastLogged = "";
+    private volatile boolean writeFailing;
 
     public StatusPublisher(MeterRegistry meters, List<String> realms, String queue, StatusSettings settings,
             Clock clock) {
@@ -87,7 +88,13 @@ public final class StatusPublisher extends ServiceSupport {
             json.writeValue(temporary.toFile(), snapshot());
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
-            LOG.debug("Could not write the status file {}: {}", file, e.getMessage());
+            // Once per run of failures: the file was writable at start-up, so this is news (a full disk, say).
+            if (!writeFailing) {
+                LOG.warn("Could not write the status file {}: {}", file, e.getMessage());
+            }
+            writeFailing = true;
+            return;
         }
+        writeFailing = false;
     }
 }

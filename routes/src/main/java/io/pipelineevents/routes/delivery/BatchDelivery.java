@@ -39,7 +39,6 @@ final class BatchDelivery {
     private final ParkingPlace parking;
     private final ObjectMapper json;
     private final Clock clock;
-    private final Counter retried;
     private final Counter parked;
 
     BatchDelivery(Realm realm, ProducerTemplate producer, ParkingPlace parking, ObjectMapper json, Clock clock,
@@ -49,7 +48,6 @@ final class BatchDelivery {
         this.parking = parking;
         this.json = json;
         this.clock = clock;
-        this.retried = DeliveryMetrics.retried(meters, realm.name());
         this.parked = DeliveryMetrics.parked(meters, realm.name());
     }
 
@@ -61,7 +59,6 @@ final class BatchDelivery {
         Exchange result = producer.send(realm.deliveryEndpoint(), request);
 
         int attempts = result.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1;
-        retried.increment(attempts - 1);
         Exception failure = result.getException();
         if (failure == null) {
             settle(batch);

@@ -47,6 +47,20 @@ public record Realm(String name, Optional<URI> ingestUrl, Optional<IngestToken> 
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v2/event";
     }
 
+    /** Its name, URL and every delivery setting in effect, for the start-up log. */
+    public String describe() {
+        String delivery = "batches of up to " + batch.maxEvents() + " events / " + batch.maxBytes() + " bytes / "
+                + batch.linger().toMillis() + " ms, gzip above " + batch.gzipAboveBytes() + " bytes, queue of "
+                + batch.queueCapacity() + " notifications, " + batch.workers() + " worker(s)";
+        if (isConsole()) {
+            return this + ": " + delivery;
+        }
+        return this + ": " + delivery + ", policy " + policy.settingName() + "; retries: up to " + retry.maxAttempts()
+                + " attempts within " + retry.maxElapsed().toSeconds() + " s, backoff "
+                + retry.initialBackoff().toMillis() + "-" + retry.maxBackoff().toMillis() + " ms, Retry-After up to "
+                + retry.retryAfterCap().toSeconds() + " s";
+    }
+
     @Override
     public String toString() {
         return isConsole() ? name + " (stdout)" : name + " (" + ingestUrl.get() + ")";

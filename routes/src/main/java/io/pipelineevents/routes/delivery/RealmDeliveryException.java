@@ -19,7 +19,8 @@ public class RealmDeliveryException extends RuntimeException {
                 + (attempts > 1 ? " (after " + attempts + " attempts)" : ""), cause);
     }
 
-    private static String describe(Exception cause) {
+    /** What went wrong, without the realm's name: its status and the start of its answer, or the error. */
+    static String describe(Exception cause) {
         if (cause instanceof HttpOperationFailedException http) {
             String body = http.getResponseBody() == null ? "" : http.getResponseBody().strip();
             return "answered HTTP " + http.getStatusCode()

@@ -44,6 +44,7 @@ public final class RealmSendRoutes extends RouteBuilder {
                         .maximumRedeliveryDelay(retry.maxBackoff().toMillis())
                         .useCollisionAvoidance()
                         .onExceptionOccurred(new RetryAfter(retry.retryAfterCap(), clock))
+                        .onRedelivery(new RetryNotice(realm.name(), retry, meters))
                         .logRetryAttempted(false).logExhausted(false);
             if (realm.isConsole()) {
                 route.process(new ConsoleRealm(console, meters));

@@ -100,9 +100,9 @@ class AcknowledgementTest extends EndToEndTest {
             throws Exception {
         // A file where the parking directory should be: parking fails until it is removed.
         Path parking = dir.resolve("parked");
-        Files.writeString(parking, "in the way");
         beta.answer(status(401));
         start(twoRealms().with("parking.directory", parking.toString()));
+        blockParking(parking);
 
         String messageId = send(Notifications.notification(RUN, 1));
 

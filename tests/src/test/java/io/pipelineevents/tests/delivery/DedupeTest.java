@@ -35,10 +35,10 @@ class DedupeTest extends EndToEndTest {
         // beta refuses it for good and cannot park it (a file is in the way), so the message is given back and
         // comes again every 2 s, until parking works.
         Path parking = dir.resolve("parked");
-        Files.writeString(parking, "in the way");
         beta.answer(status(401));
         start(settings().realm(alpha).realm(beta).with("sqs.visibility-timeout-seconds", "2")
                 .with("parking.directory", parking.toString()));
+        blockParking(parking);
 
         send(Notifications.notification("dedupe", 1));
 

@@ -9,13 +9,19 @@ import io.pipelineevents.routes.source.NotificationOutcome;
 import io.pipelineevents.tests.support.EndToEndTest;
 import io.pipelineevents.tests.support.Notifications;
 import io.pipelineevents.tests.support.StubRealm;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * A realm's transient failures (here 503) are retried in the service as its policy says: at most max-attempts
@@ -105,6 +111,32 @@ class RetryPolicyTest extends EndToEndTest {
         assertThat(parked.reason()).contains("after 3 attempts");
         assertThat(Notifications.executionIdsOf(parked)).containsExactly(Notifications.executionId(RUN, 1));
         await().atMost(Duration.ofSeconds(10)).until(() -> messagesOnSourceQueue() == 0);
+    }
+
+    @Test
+    void retriesAreCountedAndLoggedAsTheyHappenNotOnlyWhenTheBatchEnds() throws Exception {
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        Logger retryLog = (Logger) LoggerFactory.getLogger("io.pipelineevents.routes.delivery.RetryNotice");
+        logs.start();
+        retryLog.addAppender(logs);
+        try {
+            startWithPolicy("max-attempts", "100", "max-elapsed-ms", "600000");
+            alpha.answer(status(503));
+
+            send(Notifications.notification(RUN, 1));
+
+            // Still retrying: nothing parked, the message not acknowledged, yet the retries already show.
+            await().atMost(Duration.ofSeconds(20)).until(() -> service.retried("alpha") >= 3);
+            assertThat(service.parked()).isEmpty();
+            assertThat(messagesOnSourceQueue()).isEqualTo(1);
+            String retrying = "Realm alpha: answered HTTP 503: {\"message\":\"stub answer 503\"};"
+                    + " sending its batch of 1 event(s) again, ";
+            assertThat(List.copyOf(logs.list)).filteredOn(event -> event.getLevel() == Level.WARN)
+                    .extracting(ILoggingEvent::getFormattedMessage)
+                    .contains(retrying + "attempt 2 of 100", retrying + "attempt 3 of 100");
+        } finally {
+            retryLog.detachAppender(logs);
+        }
     }
 
     static Stream<Arguments> permanentFailures() {

@@ -1,6 +1,7 @@
 package io.pipelineevents.tests.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.pipelineevents.app.cli.PipelineEventsCommand;
@@ -12,6 +13,7 @@ import io.pipelineevents.tests.support.TestQueues;
 import io.pipelineevents.tests.support.TestSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -148,5 +150,49 @@ class OperatorCommandsTest {
         Run stopped = run("status");
         assertThat(stopped.exitCode()).isEqualTo(1);
         assertThat(stopped.out()).contains("NOT running");
+    }
+
+    @Test
+    void parkedListAndStatusNeedNoRealmTokenWhereTheyRun() throws Exception {
+        service = RunningService.start(dir, settings().build());
+        realm.answer(401, "{\"message\":\"invalid token\"}");
+        queues.send(queueUrl, Corpus.text(NOTIFICATION));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> service.counter(DeliveryMetrics.EVENTS_PARKED, "realm", "alpha") == 1);
+        // An operator's copy of the configuration, without the secret: the commands that only look still work.
+        Path config = dir.resolve("pipeline-events.properties");
+        Files.write(config, Files.readAllLines(config).stream().filter(line -> !line.contains(".token=")).toList());
+
+        Run listed = run("parked", "list");
+        assertThat(listed.exitCode()).as(listed.out()).isZero();
+        assertThat(listed.out()).contains("1 parked item(s)");
+        await().atMost(Duration.ofSeconds(15)).until(() -> run("status").exitCode() == 0);
+        Run replayed = run("replay");
+        assertThat(replayed.exitCode()).isEqualTo(2);
+        assertThat(replayed.out()).contains("pipeline-events.realm.alpha.token").contains("is missing");
+    }
+
+    @Test
+    void aRealmThatIsNotConfiguredIsRefusedByNameRatherThanFindingNothing() throws Exception {
+        service = RunningService.start(dir, settings().build());
+
+        for (String command : new String[] {"parked list", "replay"}) {
+            String[] words = (command + " --realm alhpa").split(" ");
+            Run run = run(words);
+            assertThat(run.exitCode()).as(command).isEqualTo(2);
+            assertThat(run.out()).as(command).contains("realm 'alhpa' is not in pipeline-events.realms (alpha)");
+        }
+    }
+
+    @Test
+    void aParkingDirectoryOrStatusFileThatCannotBeWrittenStopsTheStartNamingTheSetting() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("a-file"), "not a directory");
+
+        assertThatThrownBy(() -> RunningService.start(dir,
+                        settings().with("parking.directory", notADirectory.toString()).build()))
+                .hasMessageStartingWith("pipeline-events.parking.directory cannot be written: " + notADirectory);
+        assertThatThrownBy(() -> RunningService.start(dir,
+                        settings().with("status.file", notADirectory.resolve("status.json").toString()).build()))
+                .hasMessageStartingWith("pipeline-events.status.file cannot be written: " + notADirectory);
     }
 }

@@ -1,5 +1,7 @@
 package io.pipelineevents.tests.support;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -78,5 +80,14 @@ public abstract class EndToEndTest {
     /** Visible and in-flight messages on the source queue: 0 once every message was deleted. */
     protected int messagesOnSourceQueue() {
         return queues.messagesOn(queueUrl);
+    }
+
+    /**
+     * Puts a file where the running service parks ({@code parking.directory}, which start-up checked and left
+     * empty), so that parking fails from now on, until the file is removed.
+     */
+    protected static void blockParking(Path parkingDirectory) throws IOException {
+        Files.delete(parkingDirectory);
+        Files.writeString(parkingDirectory, "in the way");
     }
 }
