@@ -10,12 +10,12 @@ import java.util.List;
  * sample is left out because the service refuses Lambda bodies; samples of other CI tools are left out because the
  * default preset is for CodePipeline and would only skip them.
  */
-record CorpusMix(List<byte[]> bodies) {
+public record CorpusMix(List<byte[]> bodies) {
 
     /** A constant because {@code @OperationsPerInvocation} needs one; checked against {@link #FILES}. */
     static final int SIZE = 34;
 
-    static final List<String> FILES = List.of(
+    public static final List<String> FILES = List.of(
             "eventbridge-pipeline-started.json",
             "eventbridge-pipeline-succeeded.json",
             "eventbridge-pipeline-failed.json",

@@ -18,14 +18,14 @@ import java.util.stream.Stream;
  * checkout-service-pipeline), so every notification still makes exactly the preset's event: the rendering work is
  * the same at every size and only the matching sees the extra rules.
  */
-final class GeneratedMappings {
+public final class GeneratedMappings {
 
     static final String PRESET_RESOURCE = "/io/pipelineevents/mappings/presets/codepipeline.yaml";
     static final int PRESET_RULES = 4;
 
     private final int ruleCount;
 
-    GeneratedMappings(int ruleCount) {
+    public GeneratedMappings(int ruleCount) {
         if (ruleCount < PRESET_RULES) {
             throw new IllegalArgumentException("at least the preset's " + PRESET_RULES + " rules");
         }
@@ -51,7 +51,8 @@ final class GeneratedMappings {
         }
     }
 
-    String yaml() {
+    /** The mapping file's text. */
+    public String yaml() {
         String preset = presetText();
         int rules = preset.indexOf("\nrules:\n");
         if (rules < 0) {
