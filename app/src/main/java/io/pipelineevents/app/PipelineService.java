@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -38,6 +39,7 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -93,8 +95,12 @@ public final class PipelineService implements AutoCloseable {
             ObjectMapper json = new ObjectMapper();
             MeterRegistry meters = new SimpleMeterRegistry();
             Duration visibility = QueueUrls.visibilityTimeout(sqs, queueUrl, source.visibilityTimeoutSeconds());
-            SqsAcknowledgements acknowledgements = new SqsAcknowledgements(sqs, queueUrl, visibility, meters,
+            SqsAsyncClient async = SqsClientFactory.createAsync(queue.connection());
+            closeables.add(async);
+            SqsAcknowledgements acknowledgements = new SqsAcknowledgements(sqs, async, queueUrl, visibility, meters,
                     Clock.systemUTC());
+            // Closed before the async client (in reverse order): deletes under way finish first.
+            closeables.add(acknowledgements);
             ParkingPlace parking = ParkingChoice.open(settings, sqs);
             if (parking instanceof DirectoryParkingPlace) {
                 WritableDirectory.check(settings.parkingDirectory(), "parking.directory");
@@ -187,8 +193,11 @@ public final class PipelineService implements AutoCloseable {
         }
     }
 
+    /** Closes in reverse order of opening, like try-with-resources: a resource may use those opened before it. */
     private static void closeQuietly(List<AutoCloseable> resources) {
-        for (AutoCloseable resource : resources) {
+        List<AutoCloseable> newestFirst = new ArrayList<>(resources);
+        Collections.reverse(newestFirst);
+        for (AutoCloseable resource : newestFirst) {
             try {
                 resource.close();
             } catch (Exception e) {

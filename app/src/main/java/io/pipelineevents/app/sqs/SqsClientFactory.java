@@ -6,6 +6,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
@@ -19,6 +21,15 @@ public final class SqsClientFactory {
 
     public static SqsClient create(SqsConnection connection) {
         SqsClientBuilder builder = SqsClient.builder()
+                .region(Region.of(connection.region()))
+                .credentialsProvider(credentials(connection));
+        connection.endpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /** The same connection, asynchronous: for the SDK's batch manager, which batches the service's deletes. */
+    public static SqsAsyncClient createAsync(SqsConnection connection) {
+        SqsAsyncClientBuilder builder = SqsAsyncClient.builder()
                 .region(Region.of(connection.region()))
                 .credentialsProvider(credentials(connection));
         connection.endpoint().ifPresent(builder::endpointOverride);

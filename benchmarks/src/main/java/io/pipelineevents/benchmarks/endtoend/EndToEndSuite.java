@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * a consumer that does nothing) and its baseline (one sequential POST per event). See BENCHMARKS.md for what each
  * scenario shows and the latest figures.
  *
- * <p>Usage: {@code EndToEndSuite --jar PATH --out DIR [--quick] [--only a,b] [--jvm "OPTIONS"]}.
+ * <p>Usage: {@code EndToEndSuite --jar PATH --out DIR [--quick] [--profile] [--only a,b] [--jvm "OPTIONS"]}.
  */
 public final class EndToEndSuite {
     /** The realms' batch window (the default {@code batch.linger-ms}): the latency target is three of them. */
@@ -33,7 +33,7 @@ public final class EndToEndSuite {
     private final TaggedNotifications notifications;
     private final Measurements results = new Measurements();
 
-    record Options(Path jar, Path out, boolean quick, List<String> only, List<String> jvm) {
+    record Options(Path jar, Path out, boolean quick, List<String> only, List<String> jvm, boolean profile) {
         int backlog() {
             return quick ? 3_000 : 100_000;
         }
@@ -46,6 +46,7 @@ public final class EndToEndSuite {
             Path jar = null;
             Path out = Path.of("benchmarks/results");
             boolean quick = false;
+            boolean profile = false;
             List<String> only = List.of();
             List<String> jvm = List.of();
             for (int i = 0; i < args.length; i++) {
@@ -53,17 +54,18 @@ public final class EndToEndSuite {
                     case "--jar" -> jar = Path.of(args[++i]);
                     case "--out" -> out = Path.of(args[++i]);
                     case "--quick" -> quick = true;
+                    case "--profile" -> profile = true;
                     case "--only" -> only = List.of(args[++i].split(","));
                     case "--jvm" -> jvm = Arrays.stream(args[++i].trim().split("\\s+")).filter(s -> !s.isEmpty())
                             .toList();
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                            + "; usage: --jar PATH --out DIR [--quick] [--only a,b] [--jvm \"OPTIONS\"]");
+                            + "; usage: --jar PATH --out DIR [--quick] [--profile] [--only a,b] [--jvm \"OPTIONS\"]");
                 }
             }
             if (jar == null || !Files.isRegularFile(jar)) {
                 throw new IllegalArgumentException("--jar must name the service jar (app/target/pipeline-events.jar)");
             }
-            return new Options(jar.toAbsolutePath(), out.toAbsolutePath(), quick, only, jvm);
+            return new Options(jar.toAbsolutePath(), out.toAbsolutePath(), quick, only, jvm, profile);
         }
     }
 
@@ -199,7 +201,7 @@ public final class EndToEndSuite {
             settings.putAll(extra);
             long launched = System.nanoTime();
             try (ServiceUnderTest service = ServiceUnderTest.start(options.jar(), options.jvm(), settings,
-                    work(name), "service")) {
+                    work(name), "service", options.profile())) {
                 results.add(name, "start-up", (System.nanoTime() - launched) / 1e9, "s");
                 double cpuAtStart = service.cpuSeconds();
                 boolean done = await(Duration.ofSeconds(120 + count / 200),
@@ -254,7 +256,7 @@ public final class EndToEndSuite {
                 IngestSink beta = new IngestSink("beta", count, Duration.ZERO)) {
             Map<String, String> settings = ServiceUnderTest.settings(queue, url, List.of(alpha, beta), work(name));
             try (ServiceUnderTest service = ServiceUnderTest.start(options.jar(), options.jvm(), settings,
-                    work(name), "service");
+                    work(name), "service", options.profile());
                     SteadyFeed feed = new SteadyFeed(queue, url, notifications, perSecond, count)) {
                 double cpuAtStart = service.cpuSeconds();
                 feed.start();
@@ -293,7 +295,7 @@ public final class EndToEndSuite {
                 IngestSink beta = new IngestSink("beta", count, Duration.ZERO)) {
             Map<String, String> settings = ServiceUnderTest.settings(queue, url, List.of(alpha, beta), work(name));
             try (ServiceUnderTest service = ServiceUnderTest.start(options.jar(), options.jvm(), settings,
-                    work(name), "service");
+                    work(name), "service", options.profile());
                     SteadyFeed feed = new SteadyFeed(queue, url, notifications, perSecond, count)) {
                 feed.start();
                 long start = feed.startedAt() == 0 ? System.nanoTime() : feed.startedAt();

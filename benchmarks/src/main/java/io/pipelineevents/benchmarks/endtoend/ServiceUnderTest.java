@@ -24,10 +24,12 @@ final class ServiceUnderTest implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private final boolean recording;
 
-    private ServiceUnderTest(Process process, Path log) {
+    private ServiceUnderTest(Process process, Path log, boolean recording) {
         this.process = process;
         this.log = log;
+        this.recording = recording;
     }
 
     /** The settings every scenario shares: the queue, a realm per sink, parking and status in {@code workDir}. */
@@ -50,21 +52,25 @@ final class ServiceUnderTest implements AutoCloseable {
 
     /**
      * Starts {@code jar} with these settings (keys without the {@code pipeline-events.} prefix) and waits until its
-     * routes run. {@code jvmOptions} go before {@code -jar}; none by default, as a user runs it.
+     * routes run. {@code jvmOptions} go before {@code -jar}. With {@code profile}, a Java Flight Recording of the
+     * whole run is written to {@code <workDir>/<name>.jfr} when it is closed.
      */
     static ServiceUnderTest start(Path jar, List<String> jvmOptions, Map<String, String> settings, Path workDir,
-            String name) throws IOException, InterruptedException {
+            String name, boolean profile) throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        if (profile) {
+            command.add("-XX:StartFlightRecording=settings=profile,name=benchmark");
+        }
         command.addAll(List.of("-jar", jar.toString(), "run"));
         Path log = workDir.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectOutput(workDir.resolve(name + ".stdout").toFile()).redirectError(log.toFile());
         builder.environment().keySet().removeIf(variable -> variable.startsWith("PIPELINE_EVENTS_"));
         settings.forEach((key, value) -> builder.environment().put(variable(key), value));
-        ServiceUnderTest service = new ServiceUnderTest(builder.start(), log);
+        ServiceUnderTest service = new ServiceUnderTest(builder.start(), log, profile);
         service.awaitStarted(Duration.ofSeconds(60));
         return service;
     }
@@ -118,7 +124,14 @@ final class ServiceUnderTest implements AutoCloseable {
      * the current long poll (up to 20 s) each time.
      */
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
+        if (recording) {
+            Path recordingFile = log.resolveSibling(log.getFileName().toString().replace(".log", ".jfr"));
+            new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "JFR.dump", "name=benchmark", "filename=" + recordingFile)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                    .waitFor(60, TimeUnit.SECONDS);
+        }
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }

@@ -9,22 +9,32 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.batchmanager.SqsAsyncBatchManager;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchResponse;
 
 /**
- * Acknowledges source messages one by one once their realms are done, and keeps the messages still being
- * delivered invisible on their queue meanwhile: a realm that retries for minutes must not make SQS hand the same
- * message to another consumer (a duplicate at every realm that already accepted it).
+ * Acknowledges source messages once their realms are done, and keeps the messages still being delivered invisible
+ * on their queue meanwhile: a realm that retries for minutes must not make SQS hand the same message to another
+ * consumer (a duplicate at every realm that already accepted it).
+ *
+ * <p>Deletes go through the SDK's {@link SqsAsyncBatchManager}: a realm's batch settles up to a hundred messages at
+ * once, and one DeleteMessageBatch per ten of them instead of a call each cut the service's CPU per notification
+ * and its SQS requests (BENCHMARKS.md). A delete waits at most {@link #DELETE_FLUSH} for others to join it.
  *
  * <p>Camel's own {@code extendMessageVisibility} cannot be used: it stops with the exchange, and the exchange
  * completes when the message is handed to the realms' queues, long before they are done (camel-notes.md).
@@ -36,22 +46,32 @@ public final class SqsAcknowledgements implements Acknowledger, AutoCloseable {
     public static final String PENDING = "pipeline_events.messages.pending";
     private static final Logger LOG = LoggerFactory.getLogger(SqsAcknowledgements.class);
     private static final int SQS_BATCH = 10;
+    static final Duration DELETE_FLUSH = Duration.ofMillis(50);
+    /** How long closing waits for deletes still under way: they are for messages every realm is done with. */
+    private static final Duration DELETE_DRAIN = Duration.ofSeconds(10);
     private static final String RECEIPT_HANDLE_INVALID = "ReceiptHandleIsInvalid";
 
     private final SqsClient sqs;
+    private final SqsAsyncBatchManager deletes;
+    private final Set<CompletableFuture<?>> deletesUnderWay = ConcurrentHashMap.newKeySet();
     private final String queueUrl;
     private final Duration visibilityTimeout;
     private final Clock clock;
     private final Map<String, PendingMessage> pending = new ConcurrentHashMap<>();
     private final ScheduledExecutorService keeper;
+    private final ScheduledExecutorService deleteTimer;
     private final Counter extensions;
     private final Counter extensionFailures;
     private final Counter acknowledgeFailures;
     private final Duration keeperPeriod;
     private volatile boolean abandoning;
 
-    public SqsAcknowledgements(SqsClient sqs, String queueUrl, Duration visibilityTimeout, MeterRegistry meters,
-            Clock clock) {
+    /**
+     * @param sqs for visibility changes, which must be done when the keeper asks
+     * @param async for deletes, batched; closed with this
+     */
+    public SqsAcknowledgements(SqsClient sqs, SqsAsyncClient async, String queueUrl, Duration visibilityTimeout,
+            MeterRegistry meters, Clock clock) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.visibilityTimeout = visibilityTimeout;
@@ -72,6 +92,15 @@ public final class SqsAcknowledgements implements Acknowledger, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        // Its own timer thread: a keeper round of slow visibility calls must not hold deletes back.
+        this.deleteTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "delete-batcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.deletes = SqsAsyncBatchManager.builder().client(async).scheduledExecutor(deleteTimer)
+                .overrideConfiguration(batching -> batching.maxBatchSize(SQS_BATCH).sendRequestFrequency(DELETE_FLUSH))
+                .build();
         // A message is extended once less than half a timeout is left; rounds a quarter of a timeout apart (at
         // least 250 ms) leave a quarter of it to spare. A floor of one second made timeouts of 1-2 s lapse between
         // two rounds, and SQS handed the message out again.
@@ -111,12 +140,24 @@ public final class SqsAcknowledgements implements Acknowledger, AutoCloseable {
     }
 
     private void delete(String messageId, String receiptHandle) {
+        CompletableFuture<?> deleted = requestDelete(receiptHandle);
+        deletesUnderWay.add(deleted);
+        deleted.whenComplete((ok, failure) -> {
+            deletesUnderWay.remove(deleted);
+            if (failure != null) {
+                acknowledgeFailures.increment();
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                LOG.warn("SQS message {} is done with but could not be deleted from its queue ({}); it will come back"
+                        + " and realms that accepted it will skip it", messageId, cause.getMessage());
+            }
+        });
+    }
+
+    private CompletableFuture<?> requestDelete(String receiptHandle) {
         try {
-            sqs.deleteMessage(request -> request.queueUrl(queueUrl).receiptHandle(receiptHandle));
+            return deletes.deleteMessage(request -> request.queueUrl(queueUrl).receiptHandle(receiptHandle));
         } catch (RuntimeException e) {
-            acknowledgeFailures.increment();
-            LOG.warn("SQS message {} is done with but could not be deleted from its queue ({}); it will come back"
-                    + " and realms that accepted it will skip it", messageId, e.getMessage());
+            return CompletableFuture.failedFuture(e);
         }
     }
 
@@ -208,8 +249,23 @@ public final class SqsAcknowledgements implements Acknowledger, AutoCloseable {
         return changed;
     }
 
+    /** Waits for the deletes under way (up to ten seconds), then stops the keeper and the batching. */
     @Override
     public void close() {
+        List<CompletableFuture<?>> left = List.copyOf(deletesUnderWay);
+        try {
+            CompletableFuture.allOf(left.toArray(CompletableFuture[]::new))
+                    .get(DELETE_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            // Each failure was logged and counted where it happened.
+        } catch (TimeoutException e) {
+            LOG.warn("{} delete(s) of finished messages still under way after {} s: those messages come back and"
+                    + " realms skip them", deletesUnderWay.size(), DELETE_DRAIN.toSeconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deletes.close();
+        deleteTimer.shutdownNow();
         keeper.shutdownNow();
     }
 }
