@@ -4,6 +4,7 @@ import io.pipelineevents.mappings.event.IngestPolicy;
 import io.pipelineevents.mappings.event.MappedEvent;
 import io.pipelineevents.mappings.event.SplunkEvent;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the mappings made of one notification.
@@ -14,9 +15,10 @@ import java.util.List;
  * @param refusals     events that could not be made valid, each naming the rule and the reason; refused under
  *                     every {@link IngestPolicy}
  * @param dropped      names of the drop rules that matched: the notification was dropped on purpose by them
+ * @param dedupeKey    the {@code dedupe-key} of the first rule that made an event and has one, when it rendered
  */
-public record MappingOutcome(
-        List<MappedEvent> mapped, List<String> matchedRules, List<String> refusals, List<String> dropped) {
+public record MappingOutcome(List<MappedEvent> mapped, List<String> matchedRules, List<String> refusals,
+        List<String> dropped, Optional<String> dedupeKey) {
 
     public MappingOutcome {
         mapped = List.copyOf(mapped);

@@ -10,6 +10,7 @@ import io.pipelineevents.mappings.yaml.MappingFileParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -67,22 +68,36 @@ public final class MappingSet {
         List<String> matchedRules = new ArrayList<>();
         List<String> refusals = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
+        Optional<String> dedupeKey = Optional.empty();
         for (RuleFile file : files) {
             for (Rule rule : file.matching(notification)) {
                 matchedRules.add(rule.name());
                 if (rule.drop()) {
                     dropped.add(rule.name());
                 }
+                boolean madeEvents = false;
                 for (Rendering rendering : renderer.render(rule, notification)) {
                     if (rendering.refused()) {
                         refusals.add(rendering.refusal());
                     } else {
                         mapped.add(new MappedEvent(rendering.event(), rendering.rule(), rendering.fixes()));
+                        madeEvents = true;
                     }
+                }
+                if (madeEvents && dedupeKey.isEmpty()) {
+                    dedupeKey = dedupeKey(rule, notification);
                 }
             }
         }
-        return new MappingOutcome(mapped, matchedRules, refusals, dropped);
+        return new MappingOutcome(mapped, matchedRules, refusals, dropped, dedupeKey);
+    }
+
+    /** Missing when a path of the template is: the delivery then falls back to the source's own ids. */
+    private static Optional<String> dedupeKey(Rule rule, JsonNode notification) {
+        return rule.dedupeKey()
+                .map(template -> template.render(notification))
+                .filter(value -> !value.isMissingNode() && !value.isNull())
+                .map(value -> value.isValueNode() ? value.asText() : value.toString());
     }
 
     /** One line for the start-up log, e.g. "2 files, 7 rules (ci.yaml, codepipeline.yaml)". */

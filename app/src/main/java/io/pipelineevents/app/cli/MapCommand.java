@@ -59,6 +59,7 @@ final class MapCommand implements Callable<Integer> {
                     out.println(json.writeValueAsString(event));
                 }
                 err.println(file + ": " + describe(outcome));
+                outcome.dedupeKey().ifPresent(key -> err.println("  dedupe key: " + key));
                 outcome.fixes().forEach(fix -> err.println("  fixed: " + fix));
                 outcome.refusals().forEach(refusal -> err.println("  refused: " + refusal));
                 failed += outcome.refusals().isEmpty() ? 0 : 1;

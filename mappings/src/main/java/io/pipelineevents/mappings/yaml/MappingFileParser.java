@@ -9,7 +9,11 @@ import io.pipelineevents.mappings.rules.EventTemplate;
 import io.pipelineevents.mappings.rules.PatternMatcher;
 import io.pipelineevents.mappings.rules.Rule;
 import io.pipelineevents.mappings.rules.RuleFile;
+import io.pipelineevents.mappings.template.Functions;
 import io.pipelineevents.mappings.template.NearestName;
+import io.pipelineevents.mappings.template.Template;
+import io.pipelineevents.mappings.template.TemplateParser;
+import io.pipelineevents.mappings.template.TemplateSyntaxException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,8 +33,9 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class MappingFileParser {
 
-    static final List<String> FILE_KEYS = List.of("evaluation", "defaults", "rules");
-    static final List<String> RULE_KEYS = List.of("name", "description", "match", "event", "events", "drop");
+    static final List<String> FILE_KEYS = List.of("evaluation", "defaults", "dedupe-key", "rules");
+    static final List<String> RULE_KEYS =
+            List.of("name", "description", "match", "event", "events", "drop", "dedupe-key");
 
     // Rule names end up in logs and metric tags.
     private static final Pattern RULE_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]*$");
@@ -45,6 +50,7 @@ public final class MappingFileParser {
     private final YamlValues values = new YamlValues();
     private final EventSectionParser events;
     private final PatternMatcher matcher = new PatternMatcher();
+    private final TemplateParser templates = new TemplateParser(Functions.standard());
 
     private MappingFileParser(String fileName) {
         this.fileName = fileName;
@@ -70,7 +76,9 @@ public final class MappingFileParser {
                 .flatMap(node -> events.parse(node, "defaults"))
                 .map(EventSectionParser.Parsed::template)
                 .orElse(EventTemplate.EMPTY);
-        List<Rule> rules = top.required("rules", problems).map(node -> rules(node, defaults)).orElse(List.of());
+        Optional<Template> dedupeKey = top.value("dedupe-key").flatMap(this::dedupeKey);
+        List<Rule> rules = top.required("rules", problems).map(node -> rules(node, defaults, dedupeKey))
+                .orElse(List.of());
         return Optional.of(new RuleFile(fileName, mode, rules, matcher));
     }
 
@@ -85,7 +93,7 @@ public final class MappingFileParser {
         return mode.orElse(EvaluationMode.FIRST_MATCH);
     }
 
-    private List<Rule> rules(Node node, EventTemplate defaults) {
+    private List<Rule> rules(Node node, EventTemplate defaults, Optional<Template> fileDedupeKey) {
         if (!(node instanceof SequenceNode list)) {
             problems.at(node, "rules must be a list of rules, not " + Nodes.kind(node));
             return List.of();
@@ -97,17 +105,19 @@ public final class MappingFileParser {
         Map<String, Node> namesSeen = new HashMap<>();
         for (Node item : list.getValue()) {
             Section.read(item, "rule", RULE_KEYS, problems)
-                    .flatMap(section -> rule(section, rules.size(), defaults, namesSeen))
+                    .flatMap(section -> rule(section, rules.size(), defaults, fileDedupeKey, namesSeen))
                     .ifPresent(rules::add);
         }
         return rules;
     }
 
-    private Optional<Rule> rule(Section section, int index, EventTemplate defaults, Map<String, Node> namesSeen) {
+    private Optional<Rule> rule(Section section, int index, EventTemplate defaults, Optional<Template> fileDedupeKey,
+            Map<String, Node> namesSeen) {
         Optional<String> name = section.required("name", problems).flatMap(node -> ruleName(node, namesSeen));
         Optional<String> pattern = section.required("match", problems).flatMap(this::pattern);
         boolean drop = section.value("drop").map(this::drop).orElse(false);
         Optional<List<EventTemplate>> events = drop ? noEvents(section) : events(section, defaults);
+        Optional<Template> dedupeKey = section.value("dedupe-key").flatMap(this::dedupeKey).or(() -> fileDedupeKey);
         if (name.isEmpty() || pattern.isEmpty() || events.isEmpty()) {
             return Optional.empty();
         }
@@ -117,7 +127,7 @@ public final class MappingFileParser {
             problems.at(section.value("match").orElseThrow(), "bad match pattern: " + firstLine(e.getMessage()));
             return Optional.empty();
         }
-        return Optional.of(new Rule(name.get(), index, events.get(), drop));
+        return Optional.of(new Rule(name.get(), index, events.get(), drop, drop ? Optional.empty() : dedupeKey));
     }
 
     private boolean drop(Node node) {
@@ -128,9 +138,32 @@ public final class MappingFileParser {
         return Boolean.TRUE.equals(values.valueOf(node));
     }
 
+    /**
+     * A template naming the notification for dedupe. One without any {@code ${path}} would give every notification
+     * the same key, and every realm would skip all but the first: refused.
+     */
+    private Optional<Template> dedupeKey(Node node) {
+        if (!(node instanceof ScalarNode scalar) || Nodes.isNull(node) || !(values.valueOf(node) instanceof String)) {
+            problems.at(node, "dedupe-key must be text with at least one ${path}, not " + describe(node));
+            return Optional.empty();
+        }
+        try {
+            Template template = templates.parse(scalar.getValue());
+            if (template.isLiteral()) {
+                problems.at(node, "dedupe-key '" + scalar.getValue() + "' has no ${path}: every notification would"
+                        + " get the same key and realms would skip all but the first");
+                return Optional.empty();
+            }
+            return Optional.of(template);
+        } catch (TemplateSyntaxException e) {
+            problems.at(node, "bad template '" + scalar.getValue() + "' in dedupe-key: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** A drop rule makes no event, so an event section in it is a mistake worth pointing at. */
     private Optional<List<EventTemplate>> noEvents(Section section) {
-        for (String key : List.of("event", "events")) {
+        for (String key : List.of("event", "events", "dedupe-key")) {
             section.value(key).ifPresent(node -> problems.at(node,
                     "a rule with 'drop: true' makes no event; remove '" + key + "' or the drop"));
         }

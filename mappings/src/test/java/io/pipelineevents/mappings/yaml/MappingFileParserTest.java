@@ -122,6 +122,6 @@ class MappingFileParserTest {
                     match: {source: [x]}
                     event: {eventType: x}
                 """)).containsExactly(
-                "test.yaml:1:1: unknown key 'mappings' in the mapping file (valid keys: evaluation, defaults, rules)");
+                "test.yaml:1:1: unknown key 'mappings' in the mapping file (valid keys: evaluation, defaults, dedupe-key, rules)");
     }
 }

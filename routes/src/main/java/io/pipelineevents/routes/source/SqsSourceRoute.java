@@ -99,6 +99,8 @@ public final class SqsSourceRoute extends RouteBuilder {
                             notification.payload().path("id").asText(null), messageId(exchange)));
                 })
                 .process(new MapNotification(mappings))
+                .process(exchange -> exchange.getIn().getBody(MappingOutcome.class).dedupeKey().ifPresent(key ->
+                        exchange.setProperty(DeliveryKey.PROPERTY, DeliveryKey.fromMapping(key))))
                 .choice()
                     .when(exchange -> exchange.getIn().getBody(MappingOutcome.class).events().isEmpty())
                         .process(this::logWithoutEvents)

@@ -90,6 +90,24 @@ class MappingCommandsTest {
     }
 
     @Test
+    void mapShowsTheDedupeKeyTheMappingRendered() throws Exception {
+        Path mapping = Files.writeString(dir.resolve("keyed.yaml"), """
+                dedupe-key: "${detail.execution-id}/${detail.state}"
+                rules:
+                  - name: pipeline
+                    match: {detailType: [CodePipeline Pipeline Execution State Change]}
+                    event: {eventType: codepipeline.pipeline}
+                """);
+        Path notification = Files.writeString(dir.resolve("codestar.json"),
+                Corpus.text("codestar-sns-pipeline-failed.json"));
+
+        Run result = run("map", "--mappings", mapping.toString(), notification.toString());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.err()).contains("  dedupe key: 0a1b2c3d-0000-4000-8000-000000000001/FAILED");
+    }
+
+    @Test
     void testPassesTheShippedFixturesAndFailsWithADiffWhenAnExpectationIsWrong() throws Exception {
         String fixture = Files.readString(Path.of(
                 "../mappings/src/main/resources/io/pipelineevents/mappings/presets/codepipeline/fixtures/"

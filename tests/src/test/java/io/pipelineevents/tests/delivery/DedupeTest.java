@@ -72,6 +72,31 @@ class DedupeTest extends EndToEndTest {
     }
 
     @Test
+    void aNotificationWithoutIdsPublishedTwiceIsSentOnceWhenTheMappingDefinesADedupeKey() throws Exception {
+        // A CodeStar notification carries no id; published twice with raw message delivery, its two copies are two
+        // SQS messages with two SQS ids. The mapping says what makes them the same.
+        Path mapping = Files.writeString(dir.resolve("keyed.yaml"), """
+                dedupe-key: "${detail.execution-id}/${detail.state}"
+                rules:
+                  - name: pipeline
+                    match: {detailType: [CodePipeline Pipeline Execution State Change]}
+                    event:
+                      eventType: codepipeline.pipeline
+                      dimensions: {pipeline: "${detail.pipeline}", state: "${detail.state}"}
+                """);
+        start(settings().realm(alpha).with("mappings.path", mapping.toString()));
+        String notification = Corpus.text("codestar-sns-pipeline-failed.json");
+
+        send(notification);
+        await().atMost(Duration.ofSeconds(20)).until(() -> service.outcomes(NotificationOutcome.DELIVERED) == 1);
+        send(notification);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> service.outcomes(NotificationOutcome.DELIVERED) == 2);
+        assertThat(alpha.requests()).hasSize(1);
+        assertThat(service.duplicatesSkipped("alpha")).isEqualTo(1);
+    }
+
+    @Test
     void withDedupeOffADuplicateIsSentAgain() throws Exception {
         start(settings().realm(alpha).with("dedupe.max-keys", "0"));
         String envelope = Corpus.text("sns-sqs-envelope-pipeline-failed.json");
