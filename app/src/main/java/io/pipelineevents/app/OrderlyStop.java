@@ -47,6 +47,8 @@ final class OrderlyStop implements Runnable {
             if (left > 0) {
                 LOG.warn("{} message(s) not finished by the shutdown deadline are given back to the queue", left);
                 // Their requests still in flight are not waited for: their messages come back anyway.
+                // Camel then warns that it forces them (logback.xml keeps those warnings quiet: the line above says
+                // what happens to them).
                 context.getShutdownStrategy().setTimeUnit(TimeUnit.MILLISECONDS);
                 context.getShutdownStrategy().setTimeout(1000);
             }

@@ -136,6 +136,10 @@ public final class PipelineService implements AutoCloseable {
                 public void beforeStop(BaseMainSupport stopping) {
                     new OrderlyStop(stopping.getCamelContext(), fanOut, acknowledgements, settings.shutdownDeadline())
                             .run();
+                    // Here, once reading stopped and unfinished messages were given back: on SIGTERM the JVM may
+                    // halt as soon as Camel's shutdown hook is done, before afterStop or close() (where this warning
+                    // was never printed).
+                    embedded.ifPresent(server -> server.warnOfMessagesLost(sqs));
                 }
             });
             main.configure().addRoutesBuilder(new RealmSendRoutes(settings.realms(), settings.http(), meters, console,
@@ -185,7 +189,6 @@ public final class PipelineService implements AutoCloseable {
     public void close() {
         try {
             main.stop();
-            embedded.ifPresent(server -> server.warnOfMessagesLost(sqs));
         } finally {
             closeQuietly(resources);
             sqs.close();

@@ -6,10 +6,12 @@ import io.pipelineevents.app.config.Settings;
 import io.pipelineevents.app.parking.ParkingChoice;
 import io.pipelineevents.app.sqs.SqsClientFactory;
 import io.pipelineevents.routes.delivery.ParkedEventsReplay;
+import io.pipelineevents.routes.delivery.Realm;
 import io.pipelineevents.routes.delivery.RealmSendRoutes;
 import io.pipelineevents.routes.parking.ParkedStore;
 import io.pipelineevents.routes.parking.ReplayReport;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.camel.CamelContext;
@@ -39,17 +41,21 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = config.configFile().read();
-        Optional<String> realm = realmOption.chosen(settings);
+        // With --realm, only that realm's token is needed: the others may be configured where their tokens are not.
+        Optional<String> realm = realmOption.chosen(config.configFile().readWithoutTokens());
+        Settings settings = realm.isPresent() ? config.configFile().readWithTokenOf(realm.get())
+                : config.configFile().read();
+        List<Realm> realms = settings.realms().stream()
+                .filter(candidate -> realm.isEmpty() || realm.get().equals(candidate.name())).toList();
         try (SqsClient sqs = SqsClientFactory.create(settings.queue().connection());
                 CamelContext camel = new DefaultCamelContext()) {
             ParkedStore store = ParkingChoice.open(settings, sqs);
-            camel.addRoutes(new RealmSendRoutes(settings.realms(), settings.http(), new SimpleMeterRegistry(),
+            camel.addRoutes(new RealmSendRoutes(realms, settings.http(), new SimpleMeterRegistry(),
                     System.out, Clock.systemUTC()));
             camel.start();
             ProducerTemplate producer = camel.createProducerTemplate();
             ReplayReport report = store.replay(realm,
-                    new ParkedEventsReplay(settings.realms(), producer, new ObjectMapper()));
+                    new ParkedEventsReplay(realms, producer, new ObjectMapper()));
             spec.commandLine().getOut().printf("replayed %d, failed %d (still parked), skipped %d unprocessable;"
                     + " from %s%n", report.replayed(), report.failed(), report.skipped(), store.describe());
             return report.failed() == 0 ? ExitCodes.OK : ExitCodes.FAILED;

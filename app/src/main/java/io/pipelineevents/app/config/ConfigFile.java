@@ -36,6 +36,11 @@ public record ConfigFile(Optional<Path> explicit) {
         return SettingsReader.readWithoutTokens(properties());
     }
 
+    /** Reads and validates every setting, with a token required only for {@code realm} ({@code replay --realm}). */
+    public Settings readWithTokenOf(String realm) throws InvalidSettingsException {
+        return SettingsReader.readWithTokenOf(properties(), realm);
+    }
+
     /** Reads and validates only what reaching the queue takes (for {@code send}). */
     public QueueAccess readQueueAccess() throws InvalidSettingsException {
         return SettingsReader.readQueueAccess(properties());

@@ -13,6 +13,7 @@ import io.pipelineevents.routes.envelope.BodyFormat;
 import io.pipelineevents.routes.source.QueueRef;
 import io.pipelineevents.routes.source.SqsSource;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -71,7 +73,7 @@ public final class SettingsReader {
 
     private final PropertiesComponent properties;
     private final List<String> problems = new ArrayList<>();
-    private boolean tokensRequired = true;
+    private Predicate<String> tokenRequired = realm -> true;
 
     private SettingsReader(PropertiesComponent properties) {
         this.properties = properties;
@@ -85,7 +87,16 @@ public final class SettingsReader {
     /** Everything, but a realm without a token is no problem: for commands that send nothing. */
     public static Settings readWithoutTokens(PropertiesComponent properties) throws InvalidSettingsException {
         return read(properties, reader -> {
-            reader.tokensRequired = false;
+            reader.tokenRequired = realm -> false;
+            return reader.settings();
+        });
+    }
+
+    /** Everything, with a token required only for {@code realm}: for a command that sends to that realm alone. */
+    public static Settings readWithTokenOf(PropertiesComponent properties, String realm)
+            throws InvalidSettingsException {
+        return read(properties, reader -> {
+            reader.tokenRequired = realm::equals;
             return reader.settings();
         });
     }
@@ -285,7 +296,7 @@ public final class SettingsReader {
     private Realm splunkRealm(String name, IngestPolicy policy, RetryPolicy retry, BatchPolicy batch) {
         String prefix = "realm." + name + ".";
         Optional<String> token = text(prefix + "token");
-        if (token.isEmpty() && tokensRequired) {
+        if (token.isEmpty() && tokenRequired.test(name)) {
             problem(prefix + "token", "is missing: every realm but 'console' needs an org access token with"
                     + " Ingest scope");
         }
@@ -338,13 +349,25 @@ public final class SettingsReader {
         }
     }
 
+    /** Never echoes the value: a URL can carry a secret in its user information or query. */
     private static URI httpUrl(String value) {
-        URI uri = URI.create(value.trim());
+        URI uri;
+        try {
+            uri = new URI(value.trim());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("is not a valid URL: " + e.getReason() + " at character "
+                    + (e.getIndex() + 1));
+        }
         if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException("'" + value + "' is not an http(s) URL with a host");
+            throw new IllegalArgumentException("is not an http(s) URL with a host, such as"
+                    + " https://ingest.us1.signalfx.com");
         }
         if (uri.getUserInfo() != null) {
             throw new IllegalArgumentException("the URL must not carry user information");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("the URL must not carry a query or fragment; the token goes in"
+                    + " its own setting");
         }
         return uri;
     }
@@ -366,7 +389,8 @@ public final class SettingsReader {
             }
             return number;
         } catch (NumberFormatException e) {
-            problem(key, "'" + value.get() + "' is not a whole number");
+            problem(key, value.get().matches("[+-]?\\d+") ? "is " + value.get() + "; it must be between " + min
+                    + " and " + max : "'" + value.get() + "' is not a whole number");
             return fallback;
         }
     }

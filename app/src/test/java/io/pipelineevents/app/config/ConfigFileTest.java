@@ -77,8 +77,8 @@ class ConfigFileTest {
                                 + " (lower-case letters, digits and '-')",
                         "pipeline-events.realm.us1.token (env PIPELINE_EVENTS_REALM_US1_TOKEN) is missing: every realm"
                                 + " but 'console' needs an org access token with Ingest scope",
-                        "pipeline-events.realm.us1.url (env PIPELINE_EVENTS_REALM_US1_URL) 'ftp://example.com' is not an"
-                                + " http(s) URL with a host"));
+                        "pipeline-events.realm.us1.url (env PIPELINE_EVENTS_REALM_US1_URL) is not an http(s) URL with a"
+                                + " host, such as https://ingest.us1.signalfx.com"));
     }
 
     @Test
@@ -134,6 +134,32 @@ class ConfigFileTest {
         QueueAccess queue = new ConfigFile(Optional.of(file)).readQueueAccess();
 
         assertThat(queue.embedded()).isTrue();
+    }
+
+    @Test
+    void aRealmUrlWithAQueryIsRefusedWithoutRepeatingIt() {
+        assertThatThrownBy(() -> read("pipeline-events.realms=us1", "pipeline-events.realm.us1.token=t",
+                "pipeline-events.realm.us1.url=https://ingest.example.com?secret=s3cret",
+                "pipeline-events.sqs.consumers=99999999999999"))
+                .isInstanceOf(InvalidSettingsException.class)
+                .satisfies(e -> assertThat(((InvalidSettingsException) e).problems()).containsExactlyInAnyOrder(
+                        "pipeline-events.realm.us1.url (env PIPELINE_EVENTS_REALM_US1_URL) the URL must not carry a"
+                                + " query or fragment; the token goes in its own setting",
+                        "pipeline-events.sqs.consumers (env PIPELINE_EVENTS_SQS_CONSUMERS) is 99999999999999; it must"
+                                + " be between 1 and 64"));
+    }
+
+    @Test
+    void replayingOneRealmNeedsOnlyThatRealmsToken() throws Exception {
+        Path file = dir.resolve("replay.properties");
+        Files.write(file, java.util.List.of("pipeline-events.realms=alpha,beta",
+                "pipeline-events.realm.alpha.token=alpha-token", "pipeline-events.realm.beta.realm=us1"));
+        ConfigFile config = new ConfigFile(Optional.of(file));
+
+        assertThat(config.readWithTokenOf("alpha").realms()).extracting(Realm::name).containsExactly("alpha", "beta");
+        assertThatThrownBy(() -> config.readWithTokenOf("beta"))
+                .hasMessageContaining("pipeline-events.realm.beta.token")
+                .hasMessageNotContaining("realm.alpha.token");
     }
 
     @Test

@@ -53,6 +53,11 @@ public record RedisAddress(String host, int port, int database, boolean tls, Opt
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new IllegalArgumentException("has a query or fragment; it must be " + FORMAT);
         }
+        if (uri.getHost() == null && uri.getRawAuthority() != null) {
+            // java.net.URI gives no host when the port is not a number: say so rather than "no host".
+            throw new IllegalArgumentException("has no valid host[:port] (is the port a number?); it must be "
+                    + FORMAT);
+        }
         // IPv6 hosts come bracketed from URI; the client wants the bare address.
         String host = Optional.ofNullable(uri.getHost()).map(h -> h.replaceAll("^\\[(.*)]$", "$1")).orElse(null);
         return new RedisAddress(host, uri.getPort() == -1 ? DEFAULT_PORT : uri.getPort(), database(uri.getRawPath()),

@@ -54,7 +54,7 @@ final class RedisDedupe implements DedupeRepositories {
         } catch (RuntimeException e) {
             connections.destroy();
             throw new DedupeStoreUnavailableException("dedupe store Redis at " + address.hostAndPort()
-                    + " cannot be used: " + reason(e, address), e);
+                    + " (pipeline-events.dedupe.redis-url) cannot be used: " + reason(e, address), e);
         }
         return new RedisDedupe(connections, ttl, keyPrefix);
     }

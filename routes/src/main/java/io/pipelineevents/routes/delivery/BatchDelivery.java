@@ -64,7 +64,8 @@ final class BatchDelivery {
             settle(batch);
             return;
         }
-        Integer status = failure instanceof HttpOperationFailedException http ? http.getStatusCode() : null;
+        Integer status = failure instanceof HttpOperationFailedException http ? Integer.valueOf(http.getStatusCode())
+                : failure instanceof RealmRejectedException ? Integer.valueOf(RealmRejectedException.STATUS) : null;
         if (status != null && status == PAYLOAD_TOO_LARGE && batch.size() > 1) {
             LOG.info("Realm {} answered 413 to a batch of {} events; sending it in two halves", realm.name(),
                     batch.size());

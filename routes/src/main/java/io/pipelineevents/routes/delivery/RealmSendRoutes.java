@@ -38,12 +38,9 @@ public final class RealmSendRoutes extends RouteBuilder {
             RouteDefinition route = from(realm.deliveryEndpoint()).routeId("realm-" + realm.name());
             // Only transient failures are retried; the rest fail the batch at once.
             route.onException(Exception.class).onWhen(IngestFailures::isTransient)
+                        // RetryDelay sets each wait, RetryBudget decides whether there is another attempt.
+                        .onExceptionOccurred(new RetryDelay(retry, new RetryAfter(retry.retryAfterCap(), clock)))
                         .retryWhile(new RetryBudget(retry, clock))
-                        .redeliveryDelay(retry.initialBackoff().toMillis())
-                        .useExponentialBackOff().backOffMultiplier(2)
-                        .maximumRedeliveryDelay(retry.maxBackoff().toMillis())
-                        .useCollisionAvoidance()
-                        .onExceptionOccurred(new RetryAfter(retry.retryAfterCap(), clock))
                         .onRedelivery(new RetryNotice(realm.name(), retry, meters))
                         .logRetryAttempted(false).logExhausted(false);
             if (realm.isConsole()) {

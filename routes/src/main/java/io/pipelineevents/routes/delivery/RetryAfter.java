@@ -9,15 +9,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
-/**
- * Lets a realm's {@code Retry-After} answer (seconds or an HTTP-date) set the wait before the next attempt, up to
- * a cap. Runs as the error handler's onExceptionOccurred, the one place where the redelivery delay of this
- * attempt can still be changed.
- */
-final class RetryAfter implements Processor {
+/** Reads a realm's {@code Retry-After} answer (seconds or an HTTP-date) as the wait it asks for, up to a cap. */
+final class RetryAfter {
     private final Duration cap;
     private final Clock clock;
 
@@ -26,14 +21,14 @@ final class RetryAfter implements Processor {
         this.clock = clock;
     }
 
-    @Override
-    public void process(Exchange exchange) {
+    /** The wait the realm asked for in its answer to this exchange's request, capped; empty if it asked none. */
+    Optional<Duration> requested(Exchange exchange) {
         Object failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT);
         if (failure instanceof HttpOperationFailedException http) {
-            delay(http.getResponseHeaders()).ifPresent(wait ->
-                    exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, Math.min(wait.toMillis(), cap.toMillis())));
+            return delay(http.getResponseHeaders()).map(wait -> wait.compareTo(cap) > 0 ? cap : wait);
         }
+        return Optional.empty();
     }
 
     Optional<Duration> delay(Map<String, String> headers) {

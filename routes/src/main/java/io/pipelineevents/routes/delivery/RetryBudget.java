@@ -5,9 +5,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Predicate;
 
 /**
- * Whether a failed request may be tried again: fewer than the policy's attempts made, and the policy's maximum
- * elapsed time not yet reached since the first attempt. Camel's error handler asks before each redelivery, with
- * the number of the coming redelivery in its counter header.
+ * Whether a failed request may be tried again: fewer than the policy's attempts made, and the next attempt, after
+ * the wait {@link RetryDelay} set, would start before the policy's maximum elapsed time since the first. Camel's
+ * error handler asks before each redelivery, with the number of the coming redelivery in its counter header.
  */
 final class RetryBudget implements Predicate {
     static final String FIRST_ATTEMPT_AT = "pipelineEventsFirstAttemptAt";
@@ -24,7 +24,8 @@ final class RetryBudget implements Predicate {
     public boolean matches(Exchange exchange) {
         int attemptsMade = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
         long firstAttemptAt = exchange.getProperty(FIRST_ATTEMPT_AT, clock.millis(), Long.class);
+        long wait = exchange.getIn().getHeader(Exchange.REDELIVERY_DELAY, 0L, Long.class);
         return attemptsMade < policy.maxAttempts()
-                && clock.millis() - firstAttemptAt < policy.maxElapsed().toMillis();
+                && clock.millis() + wait - firstAttemptAt < policy.maxElapsed().toMillis();
     }
 }

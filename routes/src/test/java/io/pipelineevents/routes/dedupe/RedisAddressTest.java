@@ -63,4 +63,10 @@ class RedisAddressTest {
         assertThatIllegalArgumentException().isThrownBy(() -> RedisAddress.fromConfig(url))
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
     }
+
+    @Test
+    void aPortThatIsNotANumberIsNamedAsTheProblem() {
+        assertThatIllegalArgumentException().isThrownBy(() -> RedisAddress.fromConfig("redis://127.0.0.1:notaport"))
+                .withMessageStartingWith("has no valid host[:port] (is the port a number?)");
+    }
 }

@@ -122,7 +122,7 @@ class RedisDedupeTest {
                 .isThrownBy(() -> DedupeRepositories.open(
                         settings("redis://:s3cret@127.0.0.1:" + closedPort, Duration.ofHours(1))))
                 .satisfies(e -> assertThat(e.getMessage())
-                        .startsWith("dedupe store Redis at 127.0.0.1:" + closedPort + " cannot be used: ")
+                        .startsWith("dedupe store Redis at 127.0.0.1:" + closedPort + " (pipeline-events.dedupe.redis-url) cannot be used: ")
                         .doesNotContain("s3cret").doesNotContain("\n"));
     }
 
@@ -133,7 +133,7 @@ class RedisDedupeTest {
                 .isThrownBy(() -> DedupeRepositories.open(
                         settings("redis://:s3cret@" + HOST + ":" + PORT, Duration.ofHours(1))))
                 .satisfies(e -> assertThat(e.getMessage())
-                        .startsWith("dedupe store Redis at " + HOST + ":" + PORT + " cannot be used: ")
+                        .startsWith("dedupe store Redis at " + HOST + ":" + PORT + " (pipeline-events.dedupe.redis-url) cannot be used: ")
                         .doesNotContain("s3cret").doesNotContain("\n"));
     }
 
