@@ -110,7 +110,8 @@ public final class PipelineService implements AutoCloseable {
             DedupeRepositories dedupe = openDedupe(settings.dedupe());
             closeables.add(dedupe);
             RealmFanOut fanOut = new RealmFanOut(settings.realms(), dedupe::forRealm,
-                    SqsSourceRoute.refusedEventParking(source), parking, json, meters, Clock.systemUTC());
+                    SqsSourceRoute.refusedEventParking(source, parking, json, Clock.systemUTC()), parking, json, meters,
+                    Clock.systemUTC());
 
             Main main = new Main();
             main.setPropertyPlaceholderLocations(config.camelLocations());

@@ -1,7 +1,7 @@
 package io.pipelineevents.routes.acknowledgement;
 
 /** What happens to a source message once its fate is decided. */
-interface Acknowledger {
+public interface Acknowledger {
 
     /** Every realm accepted or parked the notification: the message is deleted from its queue. */
     void acknowledge(PendingMessage message);

@@ -24,7 +24,7 @@ public final class PendingMessage {
     private volatile Instant visibleAgainAt;
     private volatile boolean visibilityLost;
 
-    PendingMessage(String messageId, String receiptHandle, Instant visibleAgainAt, Acknowledger acknowledger,
+    public PendingMessage(String messageId, String receiptHandle, Instant visibleAgainAt, Acknowledger acknowledger,
             Consumer<Boolean> finishedListener) {
         this.finishedListener = finishedListener;
         this.messageId = messageId;

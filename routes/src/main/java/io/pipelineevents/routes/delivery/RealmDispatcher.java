@@ -104,6 +104,11 @@ final class RealmDispatcher {
                 if (!batch.isEmpty()) {
                     try {
                         delivery.accept(batch);
+                    } catch (RuntimeException e) {
+                        // Its messages must come back now, not stay pending (and kept invisible) for ever.
+                        batch.forEach(item -> item.work().giveBack("realm " + realm.name()
+                                + " failed unexpectedly while delivering it: " + e));
+                        throw e;
                     } finally {
                         backlogEvents.addAndGet(-batch.size());
                     }

@@ -2,6 +2,7 @@ package io.pipelineevents.routes.delivery;
 
 import io.pipelineevents.routes.acknowledgement.PendingMessage;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -19,6 +20,8 @@ final class RealmWork {
     private final List<EncodedEvent> events;
     private final AtomicInteger unsettled;
     private final Consumer<RealmWork> onSettled;
+    /** Settled or given back: whichever comes first is the realm's one word on the message. */
+    private final AtomicBoolean finished = new AtomicBoolean();
 
     RealmWork(PendingMessage source, String deliveryKey, List<EncodedEvent> events, Consumer<RealmWork> onSettled) {
         this.source = source;
@@ -42,7 +45,7 @@ final class RealmWork {
 
     /** Some of its events reached a terminal state (accepted or parked). */
     void settled(int eventCount) {
-        if (unsettled.addAndGet(-eventCount) == 0) {
+        if (unsettled.addAndGet(-eventCount) == 0 && finished.compareAndSet(false, true)) {
             try {
                 onSettled.accept(this);
             } catch (RuntimeException e) {
@@ -54,8 +57,14 @@ final class RealmWork {
         }
     }
 
-    /** The realm cannot finish this notification now: its message must come back. */
+    /**
+     * The realm cannot finish this notification now: its message must come back. Once per realm: its events may be
+     * in several batches that each fail, and each give-back would otherwise count as another realm being done; and
+     * not after it was settled, which counted already.
+     */
     void giveBack(String reason) {
-        source.giveBack(reason);
+        if (finished.compareAndSet(false, true)) {
+            source.giveBack(reason);
+        }
     }
 }

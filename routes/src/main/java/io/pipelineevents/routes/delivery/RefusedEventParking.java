@@ -1,5 +1,7 @@
 package io.pipelineevents.routes.delivery;
 
+import io.pipelineevents.mappings.event.SplunkEvent;
+import java.util.List;
 import org.apache.camel.Exchange;
 
 /**
@@ -8,5 +10,6 @@ import org.apache.camel.Exchange;
  */
 @FunctionalInterface
 public interface RefusedEventParking {
-    void park(Exchange exchange, Realm realm, String reason);
+    /** @param refused the events the realm's policy refused, as mapped (not fixed) */
+    void park(Exchange exchange, Realm realm, String reason, List<SplunkEvent> refused);
 }

@@ -25,7 +25,10 @@ final class RetryBudget implements Predicate {
         int attemptsMade = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
         long firstAttemptAt = exchange.getProperty(FIRST_ATTEMPT_AT, clock.millis(), Long.class);
         long wait = exchange.getIn().getHeader(Exchange.REDELIVERY_DELAY, 0L, Long.class);
-        return attemptsMade < policy.maxAttempts()
+        // Camel keeps the retry settings of the first failure for the later ones of the same request: a 401 after
+        // a 503 would be retried too. So the failure at hand is judged again here.
+        return IngestFailures.isTransient(exchange)
+                && attemptsMade < policy.maxAttempts()
                 && clock.millis() + wait - firstAttemptAt < policy.maxElapsed().toMillis();
     }
 }

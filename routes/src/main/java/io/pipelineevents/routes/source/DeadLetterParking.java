@@ -1,9 +1,11 @@
 package io.pipelineevents.routes.source;
 
 import io.pipelineevents.routes.delivery.Realm;
+import io.pipelineevents.mappings.event.SplunkEvent;
 import io.pipelineevents.routes.delivery.RefusedEventParking;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -41,7 +43,7 @@ final class DeadLetterParking implements Processor, RefusedEventParking {
 
     /** Parks the source message for one realm whose policy refused its events. */
     @Override
-    public void park(Exchange exchange, Realm realm, String reason) {
+    public void park(Exchange exchange, Realm realm, String reason, List<SplunkEvent> refused) {
         send(exchange, exchange.getProperty(SOURCE_BODY, String.class), reason, realm.name());
     }
 

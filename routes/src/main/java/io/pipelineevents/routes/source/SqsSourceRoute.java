@@ -1,14 +1,13 @@
 package io.pipelineevents.routes.source;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelineevents.mappings.MappingOutcome;
 import io.pipelineevents.mappings.MappingSet;
 import io.pipelineevents.routes.delivery.DeliveryKey;
 import io.pipelineevents.routes.acknowledgement.SqsAcknowledgements;
-import io.pipelineevents.routes.delivery.Realm;
 import io.pipelineevents.routes.delivery.RealmFanOut;
-import io.pipelineevents.routes.delivery.RealmDeliveryException;
 import io.pipelineevents.routes.delivery.RefusedEventParking;
 import io.pipelineevents.routes.envelope.EnvelopeReader;
 import io.pipelineevents.routes.envelope.Notification;
@@ -16,6 +15,8 @@ import io.pipelineevents.routes.envelope.SnsControlMessage;
 import io.pipelineevents.routes.envelope.UnprocessableMessageException;
 import io.pipelineevents.routes.mapping.MapNotification;
 import io.pipelineevents.routes.mapping.NotificationSummary;
+import io.pipelineevents.routes.parking.ParkingPlace;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -62,10 +63,14 @@ public final class SqsSourceRoute extends RouteBuilder {
         return source.deadLetterQueue().map(dlq -> new DeadLetterParking(source.queue(), dlq));
     }
 
-    /** Where realms park the events their ingest policy refuses: the dead-letter queue, when there is one. */
-    public static RefusedEventParking refusedEventParking(SqsSource source) {
+    /**
+     * Where realms park the events their ingest policy refuses: the dead-letter queue (the source message), when
+     * there is one, else the events in {@code otherwise} (the realms' own parking place).
+     */
+    public static RefusedEventParking refusedEventParking(SqsSource source, ParkingPlace otherwise, ObjectMapper json,
+            Clock clock) {
         return deadLetterParking(source).<RefusedEventParking>map(parking -> parking)
-                .orElse(SqsSourceRoute::cannotPark);
+                .orElseGet(() -> new RefusedEventsInParkingPlace(otherwise, json, clock));
     }
 
     @Override
@@ -153,10 +158,6 @@ public final class SqsSourceRoute extends RouteBuilder {
     }
 
     /** Without a dead-letter queue, a realm's refused events cannot be parked: the message stays on the queue. */
-    private static void cannotPark(Exchange exchange, Realm realm, String reason) {
-        throw new RealmDeliveryException(reason + "; there is no dead-letter queue to park them in", null);
-    }
-
     /** Moves an unprocessable message to the dead-letter queue and deletes it, or leaves it for redrive. */
     private void parkUnprocessable(Exchange exchange) throws Exception {
         outcomes.get(NotificationOutcome.UNPROCESSABLE).increment();

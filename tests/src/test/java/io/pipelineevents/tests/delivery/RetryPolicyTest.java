@@ -93,6 +93,22 @@ class RetryPolicyTest extends EndToEndTest {
     }
 
     @Test
+    void aPermanentFailureAfterATransientOneIsParkedAtOnceNotRetried() throws Exception {
+        // Camel keeps the retry settings of a request's first failure for its later ones: this 401 was retried.
+        startWithPolicy();
+        alpha.answerOnceThen(status(503), status(401));
+
+        send(Notifications.notification(RUN, 1));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> service.parked().size() == 1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> alpha.requests().size() == 2);
+        ParkedItem parked = service.parked().get(0);
+        assertThat(parked.attempts()).isEqualTo(2);
+        assertThat(parked.lastStatus()).contains(401);
+        assertThat(service.retried("alpha")).isEqualTo(1);
+    }
+
+    @Test
     void maxElapsedEndsTheRetriesBeforeMaxAttemptsAreUsedUp() throws Exception {
         // Waits of 2 s +-15 % jitter: attempts start at 0, 1.7-2.3 and 3.4-4.6 s, within the 5 s; a fourth would
         // start at 5.1 s or later, past them, so the batch is parked after the third: 3 requests, far below

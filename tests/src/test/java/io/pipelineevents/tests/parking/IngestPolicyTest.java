@@ -60,4 +60,32 @@ class IngestPolicyTest {
                     .contains("external_execution_url");
         }
     }
+
+    @Test
+    void withoutADeadLetterQueueAStrictRealmParksItsRefusedEventsInTheDirectoryAndHoldsUpNobody(@TempDir Path dir)
+            throws Exception {
+        try (TestQueues queues = new TestQueues();
+                StubRealm strict = new StubRealm("strict", "strict-token");
+                StubRealm lenient = new StubRealm("lenient", "lenient-token")) {
+            String queueUrl = queues.createQueue("policy-no-dlq");
+            try (RunningService service = RunningService.start(dir, TestSettings.queue(queues, queueUrl)
+                    .realm(strict).realm(lenient).with("realm.strict.ingest-policy", "strict")
+                    .with("parking.directory", dir.resolve("parked").toString()).build())) {
+
+                queues.send(queueUrl, Corpus.text(NEEDS_A_FIX));
+
+                await().atMost(Duration.ofSeconds(20)).until(() -> service.outcomes(NotificationOutcome.DELIVERED) == 1);
+                await().atMost(Duration.ofSeconds(10)).until(() -> queues.messagesOn(queueUrl) == 0);
+                assertThat(service.outcomes(NotificationOutcome.DELIVERY_FAILED)).isZero();
+                assertThat(service.parked()).singleElement().satisfies(parked -> {
+                    assertThat(parked.realm()).contains("strict");
+                    assertThat(parked.eventCount()).isEqualTo(1);
+                    assertThat(parked.reason()).startsWith("realm strict: rule 'action-execution': event refused by"
+                            + " the STRICT ingest policy");
+                });
+            }
+            assertThat(strict.requests()).isEmpty();
+            assertThat(lenient.requests()).hasSize(1);
+        }
+    }
 }

@@ -112,6 +112,16 @@ public final class StubRealm implements AutoCloseable {
                 .willReturn(ok()));
     }
 
+    /** Answers the first request with {@code first}, and every later one with {@code then}. */
+    public void answerOnceThen(ResponseDefinitionBuilder first, ResponseDefinitionBuilder then) {
+        server.resetMappings();
+        server.resetScenarios();
+        server.stubFor(post(urlEqualTo(EVENT_PATH)).inScenario("changing").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(first).willSetStateTo("then"));
+        server.stubFor(post(urlEqualTo(EVENT_PATH)).inScenario("changing").whenScenarioStateIs("then")
+                .willReturn(then));
+    }
+
     /** Answers the first request with {@code status} (and a Retry-After header when given), then accepts. */
     public void failOnceThenAccept(int status, String retryAfter) {
         ResponseDefinitionBuilder failure = status(status);
