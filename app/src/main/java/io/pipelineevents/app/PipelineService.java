@@ -24,6 +24,7 @@ import io.pipelineevents.routes.parking.DirectoryParkingPlace;
 import io.pipelineevents.routes.parking.ParkingPlace;
 import io.pipelineevents.routes.envelope.EnvelopeReader;
 import io.pipelineevents.routes.source.SqsSource;
+import io.pipelineevents.routes.source.RefusedEventsInParkingPlace;
 import io.pipelineevents.routes.source.SqsSourceRoute;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -110,7 +111,7 @@ public final class PipelineService implements AutoCloseable {
             DedupeRepositories dedupe = openDedupe(settings.dedupe());
             closeables.add(dedupe);
             RealmFanOut fanOut = new RealmFanOut(settings.realms(), dedupe::forRealm,
-                    SqsSourceRoute.refusedEventParking(source, parking, json, Clock.systemUTC()), parking, json, meters,
+                    new RefusedEventsInParkingPlace(parking, json, Clock.systemUTC()), parking, json, meters,
                     Clock.systemUTC());
 
             Main main = new Main();

@@ -363,11 +363,11 @@ public final class SettingsReader {
                     + " https://ingest.us1.signalfx.com");
         }
         if (uri.getUserInfo() != null) {
-            throw new IllegalArgumentException("the URL must not carry user information");
+            throw new IllegalArgumentException("must not carry user information");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("the URL must not carry a query or fragment; the token goes in"
-                    + " its own setting");
+            throw new IllegalArgumentException("must not carry a query or fragment; the token goes in its own"
+                    + " setting");
         }
         return uri;
     }

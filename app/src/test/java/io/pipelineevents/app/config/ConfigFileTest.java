@@ -143,8 +143,8 @@ class ConfigFileTest {
                 "pipeline-events.sqs.consumers=99999999999999"))
                 .isInstanceOf(InvalidSettingsException.class)
                 .satisfies(e -> assertThat(((InvalidSettingsException) e).problems()).containsExactlyInAnyOrder(
-                        "pipeline-events.realm.us1.url (env PIPELINE_EVENTS_REALM_US1_URL) the URL must not carry a"
-                                + " query or fragment; the token goes in its own setting",
+                        "pipeline-events.realm.us1.url (env PIPELINE_EVENTS_REALM_US1_URL) must not carry a query or"
+                                + " fragment; the token goes in its own setting",
                         "pipeline-events.sqs.consumers (env PIPELINE_EVENTS_SQS_CONSUMERS) is 99999999999999; it must"
                                 + " be between 1 and 64"));
     }

@@ -73,8 +73,10 @@ public final class RealmFanOut {
     }
 
     /**
-     * Hands one notification to the realms. Refused events are parked first, before anything is tracked: if that
-     * fails, the exception leaves the message unacknowledged and no realm has it yet.
+     * Hands one notification to the realms. Per realm, first the dedupe check (a realm that is done with it is not
+     * asked again: its policy is not applied twice, nothing is fixed or parked twice), then its policy, whose refused
+     * events are parked before anything is tracked: if that fails, the exception leaves the message unacknowledged
+     * and no realm has it yet.
      *
      * @param track starts tracking the source message; called once, after the refused events are parked
      */
@@ -82,7 +84,20 @@ public final class RealmFanOut {
             Exchange exchange) {
         Map<Realm, List<SplunkEvent>> admitted = new LinkedHashMap<>();
         for (Realm realm : realms) {
-            admitted.put(realm, admission.get(realm.name()).admit(outcome, exchange));
+            IdempotentRepository seen = dedupe.get(realm.name());
+            if (seen.contains(deliveryKey)) {
+                duplicates.get(realm.name()).increment();
+                LOG.info("Not sending {} to realm {} again: it accepted or parked it before", deliveryKey,
+                        realm.name());
+                continue;
+            }
+            List<SplunkEvent> events = admission.get(realm.name()).admit(outcome, exchange);
+            if (events.isEmpty()) {
+                // Its policy refused every event and they are parked: the realm is done with this notification.
+                remember(seen, deliveryKey);
+                continue;
+            }
+            admitted.put(realm, events);
         }
         PendingMessage source = track.get();
         try {
@@ -100,16 +115,7 @@ public final class RealmFanOut {
         Map<SplunkEvent, EncodedEvent> encoded = new IdentityHashMap<>();
         for (Map.Entry<Realm, List<SplunkEvent>> entry : admitted.entrySet()) {
             Realm realm = entry.getKey();
-            if (entry.getValue().isEmpty()) {
-                continue;
-            }
             IdempotentRepository seen = dedupe.get(realm.name());
-            if (seen.contains(deliveryKey)) {
-                duplicates.get(realm.name()).increment();
-                LOG.info("Not sending {} to realm {} again: it accepted or parked it before", deliveryKey,
-                        realm.name());
-                continue;
-            }
             List<EncodedEvent> events = entry.getValue().stream()
                     .map(event -> encoded.computeIfAbsent(event, this::encode)).toList();
             source.expectRealm();
@@ -118,6 +124,15 @@ public final class RealmFanOut {
                 work.giveBack("realm " + realm.name() + " cannot take it now (its queue of "
                         + realm.batch().queueCapacity() + " notifications is full, or the service is stopping)");
             }
+        }
+    }
+
+    private static void remember(IdempotentRepository seen, String deliveryKey) {
+        try {
+            seen.add(deliveryKey);
+        } catch (RuntimeException e) {
+            // The dedupe store is down: the worst outcome is that a duplicate is parked again.
+            LOG.warn("Could not remember {} as done: {}", deliveryKey, e.getMessage());
         }
     }
 

@@ -10,6 +10,6 @@ import org.apache.camel.Exchange;
  */
 @FunctionalInterface
 public interface RefusedEventParking {
-    /** @param refused the events the realm's policy refused, as mapped (not fixed) */
+    /** @param refused the events the realm's policy refused, with the fixes they needed applied */
     void park(Exchange exchange, Realm realm, String reason, List<SplunkEvent> refused);
 }

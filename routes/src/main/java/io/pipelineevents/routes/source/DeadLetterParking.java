@@ -1,11 +1,7 @@
 package io.pipelineevents.routes.source;
 
-import io.pipelineevents.routes.delivery.Realm;
-import io.pipelineevents.mappings.event.SplunkEvent;
-import io.pipelineevents.routes.delivery.RefusedEventParking;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -18,7 +14,7 @@ import org.apache.camel.component.aws2.sqs.Sqs2Constants;
  * too). It sends a fresh exchange so that the source exchange keeps the headers its consumer needs to delete the
  * original; if the copy fails, the exception fails the exchange and the original stays on its queue.
  */
-final class DeadLetterParking implements Processor, RefusedEventParking {
+final class DeadLetterParking implements Processor {
     static final String SOURCE_BODY = "pipelineEventsSourceBody";
     static final String REASON = "pipeline-events-reason";
     static final String REALM = "pipeline-events-realm";
@@ -39,12 +35,6 @@ final class DeadLetterParking implements Processor, RefusedEventParking {
     public void process(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         send(exchange, exchange.getIn().getBody(String.class), cause == null ? "unknown" : cause.getMessage(), null);
-    }
-
-    /** Parks the source message for one realm whose policy refused its events. */
-    @Override
-    public void park(Exchange exchange, Realm realm, String reason, List<SplunkEvent> refused) {
-        send(exchange, exchange.getProperty(SOURCE_BODY, String.class), reason, realm.name());
     }
 
     private void send(Exchange exchange, String body, String reason, String realm) {

@@ -14,16 +14,19 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 
 /**
- * Without a dead-letter queue, the events a realm's policy refuses are parked where its undeliverable events go (the
- * parking directory), as mapped, with the reason: the realm is then done with the notification, and the other realms
- * are not held up by it. Before, the whole message failed and no realm got it.
+ * The events a realm's policy refuses are parked where its undeliverable events go (the dead-letter queue or the
+ * parking directory, see ParkingChoice), with the fixes they needed applied and the reason naming them (a replay is
+ * the operator accepting the fixes): the realm is then done with the notification,
+ * the other realms are not held up by it, and {@code parked list} shows them with the rest. (Copying the source
+ * message to the dead-letter queue instead lost them in the embedded default, whose dead-letter queue is in memory,
+ * and without a dead-letter queue failed the message for every realm.)
  */
-final class RefusedEventsInParkingPlace implements RefusedEventParking {
+public final class RefusedEventsInParkingPlace implements RefusedEventParking {
     private final ParkingPlace place;
     private final ObjectMapper json;
     private final Clock clock;
 
-    RefusedEventsInParkingPlace(ParkingPlace place, ObjectMapper json, Clock clock) {
+    public RefusedEventsInParkingPlace(ParkingPlace place, ObjectMapper json, Clock clock) {
         this.place = place;
         this.json = json;
         this.clock = clock;

@@ -1,6 +1,5 @@
 package io.pipelineevents.routes.source;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelineevents.mappings.MappingOutcome;
@@ -8,15 +7,12 @@ import io.pipelineevents.mappings.MappingSet;
 import io.pipelineevents.routes.delivery.DeliveryKey;
 import io.pipelineevents.routes.acknowledgement.SqsAcknowledgements;
 import io.pipelineevents.routes.delivery.RealmFanOut;
-import io.pipelineevents.routes.delivery.RefusedEventParking;
 import io.pipelineevents.routes.envelope.EnvelopeReader;
 import io.pipelineevents.routes.envelope.Notification;
 import io.pipelineevents.routes.envelope.SnsControlMessage;
 import io.pipelineevents.routes.envelope.UnprocessableMessageException;
 import io.pipelineevents.routes.mapping.MapNotification;
 import io.pipelineevents.routes.mapping.NotificationSummary;
-import io.pipelineevents.routes.parking.ParkingPlace;
-import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -61,16 +57,6 @@ public final class SqsSourceRoute extends RouteBuilder {
 
     private static Optional<DeadLetterParking> deadLetterParking(SqsSource source) {
         return source.deadLetterQueue().map(dlq -> new DeadLetterParking(source.queue(), dlq));
-    }
-
-    /**
-     * Where realms park the events their ingest policy refuses: the dead-letter queue (the source message), when
-     * there is one, else the events in {@code otherwise} (the realms' own parking place).
-     */
-    public static RefusedEventParking refusedEventParking(SqsSource source, ParkingPlace otherwise, ObjectMapper json,
-            Clock clock) {
-        return deadLetterParking(source).<RefusedEventParking>map(parking -> parking)
-                .orElseGet(() -> new RefusedEventsInParkingPlace(otherwise, json, clock));
     }
 
     @Override

@@ -51,13 +51,44 @@ class IngestPolicyTest {
             JsonNode sent = JSON.readTree(lenient.requests().get(0).getBodyAsString()).get(0);
             assertThat(sent.path("properties").path("external_execution_url").asText()).hasSize(256).endsWith("…");
 
+            // Parked like any event the realm cannot take: the events, with the reason naming what needed fixing.
             List<Message> parked = queues.receive(deadLetterUrl);
             assertThat(parked).hasSize(1);
-            assertThat(parked.get(0).body()).isEqualTo(Corpus.text(NEEDS_A_FIX));
             assertThat(parked.get(0).messageAttributes().get("pipeline-events-realm").stringValue()).isEqualTo("strict");
             assertThat(parked.get(0).messageAttributes().get("pipeline-events-reason").stringValue())
                     .startsWith("realm strict: rule 'action-execution': event refused by the STRICT ingest policy")
                     .contains("external_execution_url");
+            JsonNode record = JSON.readTree(parked.get(0).body());
+            assertThat(record.path("realm").asText()).isEqualTo("strict");
+            assertThat(record.path("events")).hasSize(1);
+            // Fixed, as a sanitize realm would get it: a replay is the operator accepting the fix.
+            assertThat(record.path("events").get(0).path("properties").path("external_execution_url").asText())
+                    .hasSize(256).endsWith("…");
+        }
+    }
+
+    @Test
+    void aDuplicateOfARefusedNotificationIsNotParkedAgain(@TempDir Path dir) throws Exception {
+        try (TestQueues queues = new TestQueues();
+                StubRealm strict = new StubRealm("strict", "strict-token");
+                StubRealm lenient = new StubRealm("lenient", "lenient-token")) {
+            String queueUrl = queues.createQueue("policy-duplicate");
+            try (RunningService service = RunningService.start(dir, TestSettings.queue(queues, queueUrl)
+                    .realm(strict).realm(lenient).with("realm.strict.ingest-policy", "strict")
+                    .with("parking.directory", dir.resolve("parked").toString()).build())) {
+
+                queues.send(queueUrl, Corpus.text(NEEDS_A_FIX));
+                await().atMost(Duration.ofSeconds(20)).until(() -> service.outcomes(NotificationOutcome.DELIVERED) == 1);
+                queues.send(queueUrl, Corpus.text(NEEDS_A_FIX));
+                await().atMost(Duration.ofSeconds(20)).until(() -> service.outcomes(NotificationOutcome.DELIVERED) == 2);
+
+                assertThat(service.parked()).hasSize(1);
+                assertThat(service.counter("pipeline_events.events.refused", "realm", "strict")).isEqualTo(1);
+                assertThat(service.counter("pipeline_events.events.fixed", "realm", "lenient")).isEqualTo(1);
+                assertThat(service.duplicatesSkipped("strict")).isEqualTo(1);
+                assertThat(service.duplicatesSkipped("lenient")).isEqualTo(1);
+            }
+            assertThat(lenient.requests()).hasSize(1);
         }
     }
 
