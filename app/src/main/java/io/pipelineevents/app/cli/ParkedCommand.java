@@ -52,6 +52,14 @@ final class ParkedCommand {
             }
         }
 
+        /** The last HTTP status; else why there is none: no request made (refused by policy), or a transport error. */
+        private static String status(ParkedItem item) {
+            if (item.kind() == ParkedItem.Kind.UNPROCESSABLE_MESSAGE) {
+                return "unproc";
+            }
+            return item.lastStatus().map(String::valueOf).orElse(item.attempts() == 0 ? "policy" : "io");
+        }
+
         private void print(PrintWriter out, ParkedStore store, List<ParkedItem> items, Optional<String> realm) {
             out.println(items.size() + " parked item(s) in " + store.describe()
                     + realm.map(name -> " for realm " + name).orElse(""));
@@ -63,8 +71,7 @@ final class ParkedCommand {
             for (ParkedItem item : items) {
                 out.printf("%-24s  %-12s  %-6s  %8s  %6s  %s%n", item.parkedAt().truncatedTo(ChronoUnit.MILLIS),
                         item.realm().orElse("-"),
-                        item.kind() == ParkedItem.Kind.UNPROCESSABLE_MESSAGE ? "unproc"
-                                : item.lastStatus().map(String::valueOf).orElse("io"),
+                        status(item),
                         item.attempts(), item.eventCount(), item.id());
                 if (reasons) {
                     out.println("    " + item.reason());
