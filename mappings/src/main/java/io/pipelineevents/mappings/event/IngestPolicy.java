@@ -20,11 +20,15 @@ public enum IngestPolicy {
     /** Refuse any event that needed a fix; its fixes become the reason. */
     STRICT;
 
-    /** What a realm gets under a policy: the events to send, and the refusals with their reasons. */
-    public record Admission(List<MappedEvent> accepted, List<String> refusals) {
+    /**
+     * What a realm gets under a policy: the events to send; the events refused (in order) and the reason for each,
+     * at the same index.
+     */
+    public record Admission(List<MappedEvent> accepted, List<MappedEvent> refused, List<String> refusals) {
 
         public Admission {
             accepted = List.copyOf(accepted);
+            refused = List.copyOf(refused);
             refusals = List.copyOf(refusals);
         }
 
@@ -46,9 +50,11 @@ public enum IngestPolicy {
     /** Applies this policy to the events of one notification, keeping their order. */
     public Admission admit(List<MappedEvent> mapped) {
         List<MappedEvent> accepted = new ArrayList<>();
+        List<MappedEvent> refused = new ArrayList<>();
         List<String> refusals = new ArrayList<>();
         for (MappedEvent event : mapped) {
             if (this == STRICT && event.fixed()) {
+                refused.add(event);
                 refusals.add("rule '" + event.rule() + "': event refused by the STRICT ingest policy because it needed "
                         + (event.fixes().size() == 1 ? "a fix: " : event.fixes().size() + " fixes: ")
                         + String.join("; ", event.fixes()));
@@ -56,7 +62,7 @@ public enum IngestPolicy {
                 accepted.add(event);
             }
         }
-        return new Admission(accepted, refusals);
+        return new Admission(accepted, refused, refusals);
     }
 
     /** The name used in settings: {@code sanitize} or {@code strict}. */

@@ -6,10 +6,7 @@ import io.pipelineevents.mappings.MappingOutcome;
 import io.pipelineevents.mappings.event.IngestPolicy;
 import io.pipelineevents.mappings.event.MappedEvent;
 import io.pipelineevents.mappings.event.SplunkEvent;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,11 +34,7 @@ final class AdmitForRealm {
         IngestPolicy.Admission admission = outcome.admit(realm.policy());
         if (admission.refusedAny()) {
             String reason = "realm " + realm.name() + ": " + String.join("; ", admission.refusals());
-            Set<MappedEvent> accepted = Collections.newSetFromMap(new IdentityHashMap<>());
-            accepted.addAll(admission.accepted());
-            List<SplunkEvent> refusedEvents = outcome.mapped().stream()
-                    .filter(event -> !accepted.contains(event)).map(MappedEvent::event).toList();
-            parking.park(exchange, realm, reason, refusedEvents);
+            parking.park(exchange, realm, reason, admission.refused().stream().map(MappedEvent::event).toList());
             refused.increment(admission.refusals().size());
             LOG.warn("Parked {} event(s) refused for {}", admission.refusals().size(), reason);
         }
