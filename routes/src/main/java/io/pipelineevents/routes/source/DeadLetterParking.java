@@ -9,15 +9,12 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 
 /**
- * Copies a source message, byte for byte, to the dead-letter queue with the reason as message attributes: a
- * message that cannot be processed at all, or one whose events a realm's policy refused (then the realm is named
- * too). It sends a fresh exchange so that the source exchange keeps the headers its consumer needs to delete the
+ * Copies a source message that cannot be processed at all, byte for byte, to the dead-letter queue with the reason
+ * as message attributes. It sends a fresh exchange so that the source exchange keeps the headers its consumer needs to delete the
  * original; if the copy fails, the exception fails the exchange and the original stays on its queue.
  */
 final class DeadLetterParking implements Processor {
-    static final String SOURCE_BODY = "pipelineEventsSourceBody";
     static final String REASON = "pipeline-events-reason";
-    static final String REALM = "pipeline-events-realm";
     static final String SOURCE_QUEUE = "pipeline-events-source-queue";
     static final String SOURCE_MESSAGE_ID = "pipeline-events-source-message-id";
     static final String PARKED_AT = "pipeline-events-parked-at";
@@ -34,15 +31,9 @@ final class DeadLetterParking implements Processor {
     @Override
     public void process(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        send(exchange, exchange.getIn().getBody(String.class), cause == null ? "unknown" : cause.getMessage(), null);
-    }
-
-    private void send(Exchange exchange, String body, String reason, String realm) {
+        String body = exchange.getIn().getBody(String.class);
         Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put(REASON, reason);
-        if (realm != null) {
-            attributes.put(REALM, realm);
-        }
+        attributes.put(REASON, cause == null ? "unknown" : cause.getMessage());
         attributes.put(SOURCE_QUEUE, source.toString());
         attributes.put(SOURCE_MESSAGE_ID, exchange.getIn().getHeader(Sqs2Constants.MESSAGE_ID, "unknown", String.class));
         attributes.put(PARKED_AT, Instant.now().toString());

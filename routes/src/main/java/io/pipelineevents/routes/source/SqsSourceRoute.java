@@ -75,7 +75,6 @@ public final class SqsSourceRoute extends RouteBuilder {
         from(source.consumerUri()).routeId(ROUTE_ID)
                 // Messages already received when reading stops are handed over too, not left hidden until they time out.
                 .shutdownRunningTask(ShutdownRunningTask.CompleteAllTasks)
-                .setProperty(DeadLetterParking.SOURCE_BODY, body())
                 .process(exchange -> exchange.getIn().setBody(envelopes.read(exchange.getIn().getBody(String.class))))
                 .choice()
                     .when(body().isInstanceOf(SnsControlMessage.class))
@@ -84,14 +83,8 @@ public final class SqsSourceRoute extends RouteBuilder {
                         .stop()
                 .end()
                 .setProperty("notification", body())
-                .process(exchange -> {
-                    Notification notification = exchange.getIn().getBody(Notification.class);
-                    exchange.setProperty(DeliveryKey.PROPERTY, DeliveryKey.of(notification.messageId(),
-                            notification.payload().path("id").asText(null), messageId(exchange)));
-                })
                 .process(new MapNotification(mappings))
-                .process(exchange -> exchange.getIn().getBody(MappingOutcome.class).dedupeKey().ifPresent(key ->
-                        exchange.setProperty(DeliveryKey.PROPERTY, DeliveryKey.fromMapping(key))))
+                .process(SqsSourceRoute::setDeliveryKey)
                 .choice()
                     .when(exchange -> exchange.getIn().getBody(MappingOutcome.class).events().isEmpty())
                         .process(this::logWithoutEvents)
@@ -99,6 +92,15 @@ public final class SqsSourceRoute extends RouteBuilder {
                         .stop()
                 .end()
                 .process(this::handOver);
+    }
+
+    /** The mapping rule's dedupe key if it has one, else the ids the notification came with (DeliveryKey). */
+    private static void setDeliveryKey(Exchange exchange) {
+        Notification notification = exchange.getProperty("notification", Notification.class);
+        exchange.setProperty(DeliveryKey.PROPERTY, exchange.getIn().getBody(MappingOutcome.class).dedupeKey()
+                .map(DeliveryKey::fromMapping)
+                .orElseGet(() -> DeliveryKey.of(notification.messageId(),
+                        notification.payload().path("id").asText(null), messageId(exchange))));
     }
 
     private void handOver(Exchange exchange) {
@@ -143,7 +145,6 @@ public final class SqsSourceRoute extends RouteBuilder {
         }
     }
 
-    /** Without a dead-letter queue, a realm's refused events cannot be parked: the message stays on the queue. */
     /** Moves an unprocessable message to the dead-letter queue and deletes it, or leaves it for redrive. */
     private void parkUnprocessable(Exchange exchange) throws Exception {
         outcomes.get(NotificationOutcome.UNPROCESSABLE).increment();
